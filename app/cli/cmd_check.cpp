@@ -1,0 +1,26 @@
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "guide/check.h"
+#include "text/font_set.h"
+
+namespace tebiki::cli {
+
+int run_check(const Options& options) {
+    Diagnostics diagnostics;
+    const Book book = load_book(options.paths.content, diagnostics);
+    std::string font_error;
+    const auto fonts = load_font_set(&font_error);
+    if (!fonts) diagnostics.push_back({"(fonts)", 0, 0, font_error});
+    CheckInputs in;
+    in.book = &book;
+    in.asset_dirs = options.paths.asset_dirs;
+    in.diagram_sources = options.paths.diagram_sources;
+    in.fonts = fonts.get();
+    check_book(in, diagnostics);
+    for (const Diagnostic& d : diagnostics) std::printf("%s\n", d.to_string().c_str());
+    std::fprintf(stderr, "%zu 編・%zu 章を検査しました。問題 %zu 件。\n", book.parts.size(), book.chapters.size(), diagnostics.size());
+    return diagnostics.empty() ? 0 : 1;
+}
+
+}  // namespace tebiki::cli

@@ -1,0 +1,12 @@
+// The window-less commands. Each returns the process exit code.
+#pragma once
+#include "cli/options.h"
+
+namespace tebiki::cli {
+
+int run_check(const Options& options);
+int run_toc(const Options& options);
+int run_search(const Options& options);
+int run_layout(const Options& options);
+
+}  // namespace tebiki::cli

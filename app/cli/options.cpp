@@ -1,0 +1,81 @@
+#include "cli/options.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+namespace tebiki::cli {
+
+// Options that take a value; everything else that starts with "--" is a flag.
+static const std::set<std::string> kValued = {"content", "assessment", "data", "size", "limit", "width",
+                                              "zoom", "out", "answers", "profile", "date", "slide", "frames"};
+
+bool Options::flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
+
+std::optional<std::string> Options::value(const std::string& name) const {
+    auto it = values.find(name);
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+}
+
+double Options::number(const std::string& name, double fallback) const {
+    auto v = value(name);
+    if (!v) return fallback;
+    char* end = nullptr;
+    const double d = std::strtod(v->c_str(), &end);
+    return end && *end == '\0' ? d : fallback;
+}
+
+std::optional<Options> parse(int argc, char** argv) {
+    Options o;
+    o.paths = default_paths();
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
+            std::string name = arg.substr(2), value;
+            const size_t eq = name.find('=');
+            if (eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            } else if (kValued.count(name)) {
+                if (i + 1 >= argc) {
+                    std::fprintf(stderr, "tebiki: --%s には値が必要です。\n", name.c_str());
+                    return std::nullopt;
+                }
+                value = argv[++i];
+            } else {
+                o.flags.push_back(name);
+                continue;
+            }
+            o.values[name] = value;
+        } else if (o.command.empty() && o.positional.empty() && arg != "-") {
+            o.command = arg;
+        } else {
+            o.positional.push_back(arg);
+        }
+    }
+    if (auto v = o.value("content")) o.paths.content = *v;
+    if (auto v = o.value("assessment")) o.paths.assessment = *v;
+    if (auto v = o.value("data")) o.paths.data = *v;
+    return o;
+}
+
+void print_usage() {
+    std::puts(
+        "使い方: tebiki [コマンド] [オプション]\n"
+        "\n"
+        "  tebiki                         画面を開きます（--size WxH, --kiosk）\n"
+        "  tebiki check                   ガイドの内容を検査します（問題があれば終了コード 1）\n"
+        "  tebiki toc [--json]            編・章・見出しと ID を表示します\n"
+        "  tebiki search 語句 [--limit N] [--json]\n"
+        "                                 ガイドを検索します\n"
+        "  tebiki layout ページID --width PX [--zoom Z]\n"
+        "                                 ページを画面と同じ幅で改行した行を表示します\n"
+        "  tebiki screenshot ページID --out FILE.png [--size WxH] [--zoom Z]\n"
+        "                                 画面を開いてページを PNG に保存します（ディスプレイが必要）\n"
+        "\n"
+        "共通オプション: --content DIR  --assessment DIR  --data DIR");
+}
+
+}  // namespace tebiki::cli

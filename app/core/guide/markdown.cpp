@@ -1,0 +1,235 @@
+#include "guide/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstring>
+#include <memory>
+
+#include "guide/anchor.h"
+#include "util/utf8.h"
+
+namespace tebiki {
+
+namespace {
+
+bool type_is(cmark_node* node, const char* name) {
+    const char* type = cmark_node_get_type_string(node);
+    return type && std::strcmp(type, name) == 0;
+}
+
+bool is_ascii_or_space(char32_t cp) { return cp < 0x80; }
+
+// Japanese text wrapped in the source must not gain spaces: a soft break between two
+// non-ASCII characters disappears, elsewhere it becomes a space.
+void append_soft_break(std::vector<Span>& spans, cmark_node* next) {
+    char32_t before = 0;
+    if (!spans.empty() && !spans.back().text.empty()) {
+        const std::string& t = spans.back().text;
+        size_t start = t.size() - 1;
+        while (start > 0 && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) --start;
+        size_t pos = start;
+        before = utf8_next(t, pos);
+    }
+    char32_t after = 0;
+    if (next) {
+        const char* literal = cmark_node_get_literal(next);
+        if (!literal) {
+            cmark_node* child = cmark_node_first_child(next);
+            literal = child ? cmark_node_get_literal(child) : nullptr;
+        }
+        if (literal && *literal) {
+            size_t pos = 0;
+            after = utf8_next(literal, pos);
+        }
+    }
+    if (before && after && !is_ascii_or_space(before) && !is_ascii_or_space(after)) return;
+    if (!spans.empty()) spans.back().text += ' ';
+    else spans.push_back(Span{" "});
+}
+
+class Converter {
+public:
+    explicit Converter(Document& doc) : doc_(doc) {}
+
+    void blocks(cmark_node* parent, std::vector<Block>& out) {
+        for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) block(node, out);
+    }
+
+private:
+    void block(cmark_node* node, std::vector<Block>& out) {
+        Block b;
+        b.line = cmark_node_get_start_line(node);
+        switch (cmark_node_get_type(node)) {
+            case CMARK_NODE_HEADING:
+                b.kind = BlockKind::Heading;
+                b.level = cmark_node_get_heading_level(node);
+                inlines(node, b.spans, kPlain);
+                b.anchor = make_anchor(plain_text(b.spans));
+                break;
+            case CMARK_NODE_PARAGRAPH:
+                if (image_only(node, b)) break;
+                b.kind = BlockKind::Paragraph;
+                inlines(node, b.spans, kPlain);
+                break;
+            case CMARK_NODE_LIST:
+                b.kind = BlockKind::List;
+                b.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+                b.start = b.ordered ? cmark_node_get_list_start(node) : 1;
+                blocks(node, b.children);
+                break;
+            case CMARK_NODE_ITEM:
+                b.kind = BlockKind::ListItem;
+                if (type_is(node, "tasklist")) b.task = cmark_gfm_extensions_get_tasklist_item_checked(node) ? 1 : 0;
+                blocks(node, b.children);
+                break;
+            case CMARK_NODE_BLOCK_QUOTE:
+                b.kind = BlockKind::Quote;
+                blocks(node, b.children);
+                break;
+            case CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_HTML_BLOCK: {
+                b.kind = BlockKind::Code;
+                std::string text = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+                while (!text.empty() && text.back() == '\n') text.pop_back();
+                b.spans.push_back(Span{text, kCode});
+                break;
+            }
+            case CMARK_NODE_THEMATIC_BREAK:
+                b.kind = BlockKind::Rule;
+                break;
+            default:
+                if (type_is(node, "table")) {
+                    b.kind = BlockKind::Table;
+                    table(node, b);
+                } else {
+                    blocks(node, b.children);  // unknown container: keep its content
+                    for (Block& child : b.children) out.push_back(std::move(child));
+                    return;
+                }
+        }
+        out.push_back(std::move(b));
+    }
+
+    void table(cmark_node* node, Block& table) {
+        const uint16_t columns = cmark_gfm_extensions_get_table_columns(node);
+        const uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(node);
+        for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
+            Block r;
+            r.kind = BlockKind::TableRow;
+            r.line = cmark_node_get_start_line(row);
+            r.header = cmark_gfm_extensions_get_table_row_is_header(row) != 0;
+            int column = 0;
+            for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell), ++column) {
+                Block c;
+                c.kind = BlockKind::TableCell;
+                c.line = r.line;
+                if (aligns && column < columns) {
+                    switch (aligns[column]) {
+                        case 'l': c.align = Align::Left; break;
+                        case 'c': c.align = Align::Center; break;
+                        case 'r': c.align = Align::Right; break;
+                        default: break;
+                    }
+                }
+                inlines(cell, c.spans, r.header ? kBold : kPlain);
+                r.children.push_back(std::move(c));
+            }
+            table.children.push_back(std::move(r));
+        }
+    }
+
+    // A paragraph holding a single image becomes an Image block.
+    bool image_only(cmark_node* paragraph, Block& b) {
+        cmark_node* child = cmark_node_first_child(paragraph);
+        if (!child || cmark_node_next(child) || cmark_node_get_type(child) != CMARK_NODE_IMAGE) return false;
+        b.kind = BlockKind::Image;
+        b.src = cmark_node_get_url(child) ? cmark_node_get_url(child) : "";
+        std::vector<Span> alt;
+        inlines(child, alt, kPlain);
+        b.alt = plain_text(alt);
+        return true;
+    }
+
+    void add_text(std::vector<Span>& spans, const std::string& text, uint8_t style, int link, int line) {
+        if (text.empty()) return;
+        if (!(style & kCode) && (text.find("**") != std::string::npos || text.find("__") != std::string::npos))
+            doc_.leftover_emphasis_lines.push_back(line);
+        if (!spans.empty() && spans.back().style == style && spans.back().link == link) {
+            spans.back().text += text;
+        } else {
+            spans.push_back(Span{text, style, link});
+        }
+    }
+
+    void inlines(cmark_node* parent, std::vector<Span>& spans, uint8_t style, int link = -1) {
+        for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+            int line = cmark_node_get_start_line(node);
+            if (line <= 0) line = cmark_node_get_start_line(parent);
+            const char* literal = cmark_node_get_literal(node);
+            switch (cmark_node_get_type(node)) {
+                case CMARK_NODE_TEXT:
+                case CMARK_NODE_HTML_INLINE:
+                    add_text(spans, literal ? literal : "", style, link, line);
+                    break;
+                case CMARK_NODE_CODE:
+                    add_text(spans, literal ? literal : "", uint8_t(style | kCode), link, line);
+                    break;
+                case CMARK_NODE_SOFTBREAK:
+                    append_soft_break(spans, cmark_node_next(node));
+                    break;
+                case CMARK_NODE_LINEBREAK:
+                    add_text(spans, "\n", style, link, line);
+                    break;
+                case CMARK_NODE_EMPH:
+                    inlines(node, spans, uint8_t(style | kItalic), link);
+                    break;
+                case CMARK_NODE_STRONG:
+                    inlines(node, spans, uint8_t(style | kBold), link);
+                    break;
+                case CMARK_NODE_LINK: {
+                    const char* url = cmark_node_get_url(node);
+                    doc_.links.push_back(Link{url ? url : "", line});
+                    inlines(node, spans, uint8_t(style | kLink), int(doc_.links.size()) - 1);
+                    break;
+                }
+                case CMARK_NODE_IMAGE:
+                    // An image inside running text: show its alt text in brackets.
+                    add_text(spans, "［", style, link, line);
+                    inlines(node, spans, style, link);
+                    add_text(spans, "］", style, link, line);
+                    break;
+                default:
+                    if (type_is(node, "strikethrough")) inlines(node, spans, uint8_t(style | kStrike), link);
+                    else inlines(node, spans, style, link);
+            }
+        }
+    }
+
+    Document& doc_;
+};
+
+struct ParserDeleter {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+}  // namespace
+
+Document parse_markdown(std::string_view markdown) {
+    cmark_gfm_core_extensions_ensure_registered();
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8));
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+    Document doc;
+    Converter(doc).blocks(root.get(), doc.blocks);
+    return doc;
+}
+
+}  // namespace tebiki

@@ -1,0 +1,35 @@
+// tebiki — entry point. Parses arguments and hands over to a command or the GUI; nothing else.
+#include <clocale>
+#include <cstdio>
+#include <cstring>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#ifdef TEBIKI_WITH_GUI
+#include "ui/gui.h"
+#endif
+
+int main(int argc, char** argv) {
+    std::setlocale(LC_ALL, "");
+    auto options = tebiki::cli::parse(argc, argv);
+    if (!options) return 2;
+    const std::string& command = options->command;
+    if (options->flag("help") || command == "help") {
+        tebiki::cli::print_usage();
+        return 0;
+    }
+    if (command == "check") return tebiki::cli::run_check(*options);
+    if (command == "toc") return tebiki::cli::run_toc(*options);
+    if (command == "search") return tebiki::cli::run_search(*options);
+    if (command == "layout") return tebiki::cli::run_layout(*options);
+#ifdef TEBIKI_WITH_GUI
+    if (command.empty() || command == "screenshot") return tebiki::ui::run_gui(*options);
+#else
+    if (command.empty() || command == "screenshot") {
+        std::fprintf(stderr, "tebiki: この版は画面なしでビルドされています（TEBIKI_BUILD_GUI=OFF）。\n");
+        return 2;
+    }
+#endif
+    std::fprintf(stderr, "tebiki: 不明なコマンド「%s」です。tebiki --help で使い方を表示します。\n", command.c_str());
+    return 2;
+}
