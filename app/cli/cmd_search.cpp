@@ -37,7 +37,7 @@ int run_search(const Options& options) {
                 const SearchHit& h = hits[i];
                 std::printf("%s{\"id\":%s,\"title\":%s,\"breadcrumb\":%s,\"snippet\":%s,\"score\":%d}", i ? "," : "",
                             json_string(h.chapter_id + (h.anchor.empty() ? "" : "#" + h.anchor)).c_str(),
-                            json_string(h.title).c_str(), json_string(h.breadcrumb).c_str(),
+                            json_string(h.title).c_str(), json_string(h.part_name + " > " + h.chapter_title).c_str(),
                             json_string(h.snippet).c_str(), h.score);
             }
             std::printf("]\n");

@@ -8,7 +8,7 @@
 namespace tebiki::cli {
 
 // Options that take a value; everything else that starts with "--" is a flag.
-static const std::set<std::string> kValued = {"content", "assessment", "data", "size", "limit", "width",
+static const std::set<std::string> kValued = {"content", "assessment", "data", "assets", "size", "limit", "width",
                                               "zoom", "out", "answers", "profile", "date", "slide", "frames"};
 
 bool Options::flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
@@ -58,6 +58,7 @@ std::optional<Options> parse(int argc, char** argv) {
     if (auto v = o.value("content")) o.paths.content = *v;
     if (auto v = o.value("assessment")) o.paths.assessment = *v;
     if (auto v = o.value("data")) o.paths.data = *v;
+    if (auto v = o.value("assets")) o.paths.asset_dirs.insert(o.paths.asset_dirs.begin(), *v);
     return o;
 }
 
@@ -75,7 +76,7 @@ void print_usage() {
         "  tebiki screenshot ページID --out FILE.png [--size WxH] [--zoom Z]\n"
         "                                 画面を開いてページを PNG に保存します（ディスプレイが必要）\n"
         "\n"
-        "共通オプション: --content DIR  --assessment DIR  --data DIR");
+        "共通オプション: --content DIR  --assessment DIR  --data DIR  --assets DIR（画像を先に探すフォルダ）");
 }
 
 }  // namespace tebiki::cli

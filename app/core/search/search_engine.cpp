@@ -11,16 +11,16 @@ namespace tebiki {
 std::vector<Section> collect_sections(const Book& book) {
     std::vector<Section> out;
     for (const Chapter& chapter : book.chapters) {
-        const std::string crumb = book.parts[chapter.part].short_name + " › " + chapter.title;
+        const std::string& part = book.parts[chapter.part].short_name;
         Section* current = nullptr;
         for (const Block& block : chapter.doc.blocks) {
             if (block.kind == BlockKind::Heading) {
-                out.push_back(Section{chapter.id, block.anchor, plain_text(block.spans), crumb, {}});
+                out.push_back(Section{chapter.id, block.anchor, plain_text(block.spans), part, chapter.title, {}});
                 current = &out.back();
                 continue;
             }
             if (!current) {  // text before the first heading
-                out.push_back(Section{chapter.id, "", chapter.title, crumb, {}});
+                out.push_back(Section{chapter.id, "", chapter.title, part, chapter.title, {}});
                 current = &out.back();
             }
             if (!current->body.empty()) current->body += '\n';
@@ -165,7 +165,8 @@ std::vector<SearchHit> SearchEngine::search(std::string_view query, size_t limit
         hit.chapter_id = s.chapter_id;
         hit.anchor = s.anchor;
         hit.title = s.title;
-        hit.breadcrumb = s.breadcrumb;
+        hit.part_name = s.part_name;
+        hit.chapter_title = s.chapter_title;
         hit.title_highlights = find_occurrences(s.title, terms);
         make_snippet(s.body.empty() ? s.title : s.body, terms, hit);
     }

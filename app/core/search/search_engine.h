@@ -21,7 +21,8 @@ struct Section {
     std::string chapter_id;
     std::string anchor;       // the heading's anchor
     std::string title;        // heading text
-    std::string breadcrumb;   // 管理編 › 規程整備と要綱
+    std::string part_name;    // 管理編
+    std::string chapter_title;
     std::string body;         // plain text
 };
 
@@ -31,7 +32,7 @@ struct Highlight {
 
 struct SearchHit {
     size_t section = 0;
-    std::string chapter_id, anchor, title, breadcrumb;
+    std::string chapter_id, anchor, title, part_name, chapter_title;
     std::string snippet;
     std::vector<Highlight> snippet_highlights;
     std::vector<Highlight> title_highlights;

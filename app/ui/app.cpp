@@ -1,0 +1,142 @@
+#include "ui/app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "guide/check.h"
+#include "layout/layout_engine.h"
+
+namespace tebiki::ui {
+
+static void collect_glyphs(const Book& book, const UiStrings& text, GlyphText& out) {
+    out.everything = text.all_text();
+    out.headings = text.all_text();
+    for (const Part& part : book.parts) {
+        out.everything += part.title + part.summary + part.short_name;
+        out.headings += part.title + part.short_name;
+    }
+    for (const Chapter& c : book.chapters) {
+        out.everything += c.source;
+        for (const Heading& h : c.headings) out.headings += h.text;
+        out.headings += c.title;
+    }
+    out.code = out.everything;  // code spans may hold any character; the mono face is small per glyph
+}
+
+std::unique_ptr<App> load_app(const cli::Options& options) {
+    auto app = std::make_unique<App>();
+    app->options = options;
+    app->paths = options.paths;
+    app->book = load_book(app->paths.content, app->diagnostics);
+    for (const auto& dir : app->paths.asset_dirs) {
+        if (std::filesystem::exists(dir / "strings" / "ja.toml")) {
+            app->text.load(dir / "strings" / "ja.toml", app->diagnostics);
+            break;
+        }
+    }
+    std::string font_error;
+    app->fonts = load_font_set(&font_error);
+    if (!app->fonts) {
+        std::fprintf(stderr, "tebiki: %s\n", font_error.c_str());
+        return nullptr;
+    }
+    if (!app->diagnostics.empty()) {
+        for (const Diagnostic& d : app->diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+        app->notices.push_back(app->text.format("app.content_problems", {std::to_string(app->diagnostics.size())}));
+    }
+    auto opened = storage::UserStore::open(app->paths.data / "tebiki.sqlite");
+    app->store = std::move(opened.store);
+    if (!opened.notice.empty()) app->notices.push_back(opened.notice);
+    try {
+        app->search = std::make_unique<SearchEngine>(app->book, app->paths.data / "search-index.sqlite");
+    } catch (const storage::StorageError&) {
+        app->search = std::make_unique<SearchEngine>(app->book, "");  // fall back to an in-memory index
+    }
+    collect_glyphs(app->book, app->text, app->glyphs);
+
+    if (app->store) {
+        try {
+            if (auto z = app->store->get("zoom")) app->zoom = std::clamp(float(std::atof(z->c_str())), 0.5f, 3.0f);
+            if (auto chapter = app->store->get("reading.chapter"); chapter && app->book.find(*chapter)) {
+                app->history.go(Location{*chapter, "", -1});
+                unsigned seq = 0, offset = 0;
+                if (auto pos = app->store->get("reading.position"); pos && std::sscanf(pos->c_str(), "%u:%u", &seq, &offset) == 2)
+                    app->restore_position = std::make_pair(seq, offset);
+            }
+        } catch (const storage::StorageError&) {
+        }
+    }
+    return app;
+}
+
+const Chapter* App::current_chapter() const { return book.find(history.current().chapter_id); }
+
+const PageLayout& App::layout_for(size_t chapter, float width) {
+    const auto key = std::make_tuple(chapter, int(width), int(std::lround(effective_zoom() * 100)));
+    if (auto it = layouts_.find(key); it != layouts_.end()) return it->second;
+    if (layouts_.size() > 12) layouts_.clear();  // widths change rarely; a small cache is plenty
+    LayoutOptions options;
+    options.width = float(int(width));
+    options.zoom = effective_zoom();
+    options.image_size = image_sizer_for(paths.asset_dirs);
+    return layouts_.emplace(key, layout_document(book.chapters[chapter].doc, *fonts, options)).first->second;
+}
+
+void App::save_reading_position() {
+    if (!store || !current_layout) return;
+    const auto [seq, offset] = current_layout->position_at(page_scroll);
+    try {
+        store->set("reading.chapter", history.current().chapter_id);
+        store->set("reading.position", std::to_string(seq) + ":" + std::to_string(offset));
+    } catch (const storage::StorageError&) {
+    }
+}
+
+void App::navigate(Location to) {
+    history.remember_scroll(page_scroll);
+    save_reading_position();
+    scroll_to_anchor = to.anchor;
+    restore_scroll.reset();
+    restore_position.reset();
+    if (to.anchor.empty()) restore_scroll = 0.0f;
+    history.go(std::move(to));
+    current_layout = nullptr;
+    request_frames();
+}
+
+void App::go_back() {
+    history.remember_scroll(page_scroll);
+    if (!history.back()) return;
+    restore_scroll = std::max(0.0f, history.current().scroll_y);
+    scroll_to_anchor.clear();
+    current_layout = nullptr;
+    request_frames();
+}
+
+void App::go_forward() {
+    history.remember_scroll(page_scroll);
+    if (!history.forward()) return;
+    restore_scroll = std::max(0.0f, history.current().scroll_y);
+    scroll_to_anchor.clear();
+    current_layout = nullptr;
+    request_frames();
+}
+
+void App::set_zoom(float z) {
+    z = std::clamp(std::round(z * 20.0f) / 20.0f, 0.5f, 3.0f);
+    if (z == zoom) return;
+    if (current_layout) restore_position = current_layout->position_at(page_scroll);  // keep the reading position
+    zoom = z;
+    fonts_dirty = true;
+    current_layout = nullptr;
+    if (store) {
+        try {
+            store->set("zoom", std::to_string(zoom));
+        } catch (const storage::StorageError&) {
+        }
+    }
+    request_frames();
+}
+
+}  // namespace tebiki::ui

@@ -1,0 +1,92 @@
+// Everything the window shows, in one place: the loaded book, search, user store, where the
+// reader is, and the caches the views draw from. Views are free functions over App.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <imgui.h>
+
+#include "cli/options.h"
+#include "guide/book.h"
+#include "guide/navigation.h"
+#include "layout/page_layout.h"
+#include "search/search_engine.h"
+#include "storage/user_store.h"
+#include "text/font_set.h"
+#include "ui/fonts.h"
+#include "util/ui_strings.h"
+
+namespace tebiki::ui {
+
+struct ExternalLinkPopup {
+    bool open = false;
+    std::string url;
+    bool copied = false;
+};
+
+struct App {
+    cli::Options options;
+    Paths paths;
+    Book book;
+    Diagnostics diagnostics;
+    std::unique_ptr<FontSet> fonts;
+    UiStrings text;
+    std::unique_ptr<SearchEngine> search;
+    std::unique_ptr<storage::UserStore> store;
+    std::vector<std::string> notices;  // shown once in a modal (Japanese)
+
+    // Fonts and zoom
+    UiFonts ui_fonts;
+    GlyphText glyphs;
+    float zoom = 1.0f;           // the user's zoom (1.0 = 100 %)
+    float content_scale = 1.0f;  // the monitor's HiDPI factor
+    bool fonts_dirty = true;
+    float effective_zoom() const { return zoom * content_scale; }
+
+    // Where the reader is
+    History history;
+    std::optional<std::pair<uint32_t, uint32_t>> restore_position;  // reading position to scroll to
+    std::optional<float> restore_scroll;                             // pixel scroll to apply next frame
+    std::string scroll_to_anchor;
+    std::vector<std::string> highlight_terms;  // from the search hit that opened the page
+    float page_scroll = 0;                     // current scroll of the page, updated each frame
+    const PageLayout* current_layout = nullptr;
+
+    // Search box
+    std::string query;
+    std::vector<SearchHit> hits;
+    int selected_hit = 0;
+    bool focus_search = false;
+    bool search_open = false;
+    bool scroll_hit_into_view = false;
+    ImVec2 search_box_min, search_box_max;  // where the results panel hangs from
+
+    ExternalLinkPopup external_link;
+    std::string app_link_notice;
+
+    // Frame bookkeeping
+    int frames_requested = 0;  // the main loop draws at least this many more frames
+    long frames_drawn = 0;
+    int missing_glyphs = 0;    // code points drawn that the atlas lacks (must stay 0)
+
+    const PageLayout& layout_for(size_t chapter, float width);
+    void navigate(Location to);
+    void go_back();
+    void go_forward();
+    void set_zoom(float zoom);
+    void save_reading_position();
+    const Chapter* current_chapter() const;
+    void request_frames(int n = 3) { frames_requested = std::max(frames_requested, n); }
+
+private:
+    std::map<std::tuple<size_t, int, int>, PageLayout> layouts_;  // (chapter, width, zoom %)
+};
+
+// Loads book, fonts, strings, search index and user store; problems become notices.
+std::unique_ptr<App> load_app(const cli::Options& options);
+
+}  // namespace tebiki::ui

@@ -1,0 +1,72 @@
+#include "ui/fonts.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
+
+namespace tebiki::ui {
+
+ImFont* UiFonts::for_run(FontRole role, float px) const {
+    if (role == FontRole::Mono) return mono;
+    if (role == FontRole::Bold) {
+        for (ImFont* f : heading)
+            if (f && f->FontSize == px) return f;
+        return bold;
+    }
+    return body;
+}
+
+namespace {
+
+// ImGui keeps a pointer to the ranges until the atlas is rebuilt: keep them alive here.
+std::vector<ImVector<ImWchar>> g_ranges;
+
+const ImWchar* ranges_for(const std::string& text, bool with_japanese) {
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    if (with_japanese) builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesJapanese());
+    builder.AddText(text.data(), text.data() + text.size());
+    builder.AddChar(0x2026);  // … for truncated labels
+    g_ranges.emplace_back();
+    builder.BuildRanges(&g_ranges.back());
+    return g_ranges.back().Data;
+}
+
+ImFont* add(const FontFace& face, float px, const ImWchar* ranges) {
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // the bytes belong to the core's FontFace
+    config.FontNo = face.index();
+    config.OversampleH = 1;               // CJK glyphs are dense; oversampling only costs atlas space
+    config.OversampleV = 1;
+    config.PixelSnapH = false;            // keep advances identical to the core's measurements
+    auto* data = const_cast<unsigned char*>(face.bytes().data());
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, int(face.bytes().size()), px, &config, ranges);
+}
+
+}  // namespace
+
+UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    g_ranges.clear();
+    g_ranges.reserve(8);
+    atlas->FontBuilderIO = ImFontAtlasGetBuilderForStbTruetype();
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    atlas->TexDesiredWidth = 4096;
+
+    UiFonts out;
+    out.scale = type_scale(zoom);
+    const ImWchar* body_ranges = ranges_for(glyphs.everything, true);  // user input may use any kanji
+    const ImWchar* text_ranges = ranges_for(glyphs.everything, false);
+    const ImWchar* heading_ranges = ranges_for(glyphs.headings, false);
+    const ImWchar* code_ranges = ranges_for(glyphs.code, false);
+    out.body = add(fonts.face(FontRole::Regular), out.scale.body, body_ranges);
+    out.bold = add(fonts.face(FontRole::Bold), out.scale.body, text_ranges);
+    out.mono = add(fonts.face(FontRole::Mono), out.scale.code, code_ranges);
+    const float heading_px[4] = {out.scale.h1, out.scale.h2, out.scale.h3, out.scale.h4};
+    for (int i = 0; i < 4; ++i) out.heading[i] = add(fonts.face(FontRole::Bold), heading_px[i], heading_ranges);
+    atlas->Build();
+    ImGui::GetIO().FontDefault = out.body;
+    return out;
+}
+
+}  // namespace tebiki::ui

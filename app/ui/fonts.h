@@ -1,0 +1,33 @@
+// The ImGui font atlas, baked at exactly the pixel sizes of layout/type_scale.h for the current
+// zoom, from the same font files the core measures with. Rebuilt (not scaled) on zoom.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "layout/type_scale.h"
+#include "text/font_set.h"
+
+struct ImFont;
+
+namespace tebiki::ui {
+
+struct UiFonts {
+    ImFont* body = nullptr;     // also the widgets' font
+    ImFont* bold = nullptr;
+    ImFont* mono = nullptr;
+    ImFont* heading[4] = {};    // bold, h1–h4
+    TypeScale scale{};
+
+    ImFont* for_run(FontRole role, float px) const;
+};
+
+struct GlyphText {
+    std::string everything;  // every code point used by the guide and the UI
+    std::string headings;    // code points that appear in headings and titles
+    std::string code;        // code points inside code spans and blocks
+};
+
+// Clears and rebuilds ImGui's atlas. Must be called outside NewFrame/Render.
+UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom);
+
+}  // namespace tebiki::ui

@@ -1,0 +1,273 @@
+// Index of this file
+// [SECTION] Activity tracking (what wakes the idle loop)
+// [SECTION] Screenshot and state reporting (for tests and benchmarks)
+// [SECTION] Main loop
+
+#include "ui/gui.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb/stb_image_write.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <vector>
+
+#include "ui/app.h"
+#include "ui/textures.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+#include "util/file_io.h"
+
+namespace tebiki::ui {
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Activity tracking
+//-----------------------------------------------------------------------------
+
+// Set by every GLFW callback; the loop draws a few frames after any activity and none otherwise.
+bool g_activity = true;
+
+void mark_activity(GLFWwindow*) { g_activity = true; }
+void on_key(GLFWwindow* w, int, int, int, int) { mark_activity(w); }
+void on_char(GLFWwindow* w, unsigned int) { mark_activity(w); }
+void on_mouse_button(GLFWwindow* w, int, int, int) { mark_activity(w); }
+void on_cursor(GLFWwindow* w, double, double) { mark_activity(w); }
+void on_scroll(GLFWwindow* w, double, double) { mark_activity(w); }
+void on_size(GLFWwindow* w, int, int) { mark_activity(w); }
+void on_focus(GLFWwindow* w, int) { mark_activity(w); }
+void on_enter(GLFWwindow* w, int) { mark_activity(w); }
+
+void install_activity_callbacks(GLFWwindow* window) {
+    // Installed before ImGui's backend, which chains to them.
+    glfwSetKeyCallback(window, on_key);
+    glfwSetCharCallback(window, on_char);
+    glfwSetMouseButtonCallback(window, on_mouse_button);
+    glfwSetCursorPosCallback(window, on_cursor);
+    glfwSetScrollCallback(window, on_scroll);
+    glfwSetWindowFocusCallback(window, on_focus);
+    glfwSetCursorEnterCallback(window, on_enter);
+    glfwSetFramebufferSizeCallback(window, on_size);
+    glfwSetWindowRefreshCallback(window, mark_activity);
+}
+
+double thread_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+long peak_rss_kib() {
+    FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return 0;
+    char line[256];
+    long kib = 0;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmHWM: %ld kB", &kib) == 1) break;
+    std::fclose(f);
+    return kib;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Screenshot and state reporting
+//-----------------------------------------------------------------------------
+
+bool save_screenshot(GLFWwindow* window, const std::string& path) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    std::vector<unsigned char> pixels(size_t(w) * size_t(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);
+    return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+}
+
+// TEBIKI_STATE_FILE: after each drawn frame, what the screen shows, as JSON (end-to-end tests).
+void write_state(const App& app, const char* path) {
+    const Chapter* chapter = app.current_chapter();
+    const AnchorPosition* section = app.current_layout ? app.current_layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
+    char buffer[1024];
+    std::snprintf(buffer, sizeof buffer,
+                  "{\"screen\":\"%s\",\"page\":\"%s\",\"section\":\"%s\",\"scroll\":%.0f,\"zoom\":%.2f,\"frames\":%ld,"
+                  "\"missing_glyphs\":%d,\"search_open\":%s,\"search_hits\":%zu}\n",
+                  chapter ? "reader" : "home", chapter ? chapter->id.c_str() : "", section ? section->anchor.c_str() : "",
+                  double(app.page_scroll), double(app.zoom), app.frames_drawn, app.missing_glyphs,
+                  app.search_open ? "true" : "false", app.hits.size());
+    write_file_atomic(path, buffer);
+}
+
+bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Main loop
+//-----------------------------------------------------------------------------
+
+int run_gui(const cli::Options& options) {
+    const auto started = std::chrono::steady_clock::now();
+    const bool screenshot = options.command == "screenshot";
+    const std::string out_path = options.value("out").value_or("");
+    if (screenshot && (options.positional.empty() || out_path.empty())) {
+        std::fprintf(stderr, "tebiki screenshot: ページID と --out FILE.png を指定してください。\n");
+        return 2;
+    }
+    int width = 1280, height = 800;
+    if (auto size = options.value("size"); size && !parse_size(*size, width, height)) {
+        std::fprintf(stderr, "tebiki: --size は 1280x800 のように指定してください。\n");
+        return 2;
+    }
+
+    auto app = load_app(options);
+    if (!app) return 1;
+    if (screenshot) {
+        const std::string& page = options.positional.front();
+        const size_t hash = page.find('#');
+        const std::string id = page.substr(0, hash);
+        if (id != "home" && !app->book.find(id)) {
+            std::fprintf(stderr, "tebiki screenshot: ページ「%s」はありません。\n", id.c_str());
+            return 1;
+        }
+        app->notices.clear();  // a screenshot shows the page, not start-up messages
+        app->restore_position.reset();
+        app->history = History();
+        if (id != "home") app->navigate(Location{id, hash == std::string::npos ? "" : page.substr(hash + 1), -1});
+        if (auto q = options.value("zoom")) app->zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
+    } else if (auto q = options.value("zoom")) {
+        app->zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
+    }
+
+    glfwSetErrorCallback([](int code, const char* message) { std::fprintf(stderr, "GLFW %d: %s\n", code, message); });
+    if (!glfwInit()) {
+        std::fprintf(stderr, "tebiki: 画面（ディスプレイ）に接続できません。DISPLAY を確認してください。\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(width, height, app->text.get("app.title"), nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "tebiki: OpenGL 3.3 のウィンドウを作成できません。\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    install_activity_callbacks(window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is computed, not saved
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+    float scale_x = 1, scale_y = 1;
+    glfwGetWindowContentScale(window, &scale_x, &scale_y);
+    app->content_scale = std::clamp(scale_x, 1.0f, 4.0f);
+    apply_style(app->content_scale);
+
+    const bool bench_first_frame = options.flag("exit-after-first-frame");
+    const bool bench_scroll = options.flag("bench-scroll");
+    const bool bench_idle = options.flag("bench-idle");
+    const char* state_file = std::getenv("TEBIKI_STATE_FILE");
+    std::vector<double> frame_cpu;
+    long frames_at_idle_start = -1;
+    auto idle_start = std::chrono::steady_clock::now();
+    int exit_code = 0;
+
+    while (!glfwWindowShouldClose(window)) {
+        const bool busy = app->frames_requested > 0 || screenshot || bench_scroll || bench_first_frame;
+        if (busy) glfwPollEvents();
+        else if (glfwGetWindowAttrib(window, GLFW_ICONIFIED)) glfwWaitEvents();
+        else glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 1.0);  // a blinking caret needs a frame now and then
+        if (g_activity || io.WantTextInput) {
+            app->request_frames(3);  // ImGui needs a couple of frames to settle after input
+            g_activity = false;
+        }
+        if (bench_idle && std::chrono::steady_clock::now() - idle_start > std::chrono::seconds(4)) break;
+        if (app->frames_requested <= 0) continue;  // idle: nothing changed, draw nothing
+        app->frames_requested--;
+
+        const double cpu_before = thread_cpu_ms();
+        if (app->fonts_dirty) {
+            app->ui_fonts = build_fonts(*app->fonts, app->glyphs, app->effective_zoom());
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+            app->fonts_dirty = false;
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        app->missing_glyphs = 0;
+        draw_root(*app);
+        if (bench_scroll) ImGui::SetScrollY(ImGui::GetScrollY());  // no-op; scrolling is driven below
+        ImGui::Render();
+        const double cpu_after = thread_cpu_ms();
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        app->frames_drawn++;
+
+        if (screenshot && app->frames_drawn >= 4 && app->frames_requested == 0) {
+            if (!save_screenshot(window, out_path)) {
+                std::fprintf(stderr, "tebiki screenshot: %s に保存できません。\n", out_path.c_str());
+                exit_code = 1;
+            }
+            if (app->missing_glyphs > 0) std::fprintf(stderr, "tebiki screenshot: 表示できない文字が %d 個ありました。\n", app->missing_glyphs);
+            break;
+        }
+        if (screenshot && app->frames_drawn < 4) app->request_frames(1);
+        glfwSwapBuffers(window);
+        if (state_file) write_state(*app, state_file);
+
+        if (bench_first_frame) {
+            glFinish();
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            std::printf("first_frame_ms=%.1f peak_rss_kib=%ld\n", ms, peak_rss_kib());
+            break;
+        }
+        if (bench_scroll) {
+            if (app->frames_drawn > 5) frame_cpu.push_back(cpu_after - cpu_before);
+            app->restore_scroll = app->page_scroll + app->ui_fonts.scale.body * 1.5f;  // ~ one line per frame
+            app->request_frames(1);
+            if (frame_cpu.size() >= 600) break;
+        }
+        if (bench_idle && frames_at_idle_start < 0 && app->frames_requested == 0) {
+            frames_at_idle_start = app->frames_drawn;
+            idle_start = std::chrono::steady_clock::now();
+        }
+    }
+
+    if (bench_scroll && !frame_cpu.empty()) {
+        std::sort(frame_cpu.begin(), frame_cpu.end());
+        auto pct = [&](double p) { return frame_cpu[std::min(frame_cpu.size() - 1, size_t(p * double(frame_cpu.size())))]; };
+        std::printf("scroll_frames=%zu cpu_ms_p50=%.3f cpu_ms_p99=%.3f cpu_ms_max=%.3f peak_rss_kib=%ld\n", frame_cpu.size(), pct(0.5),
+                    pct(0.99), frame_cpu.back(), peak_rss_kib());
+    }
+    if (bench_idle) std::printf("idle_seconds=4 frames_while_idle=%ld\n", frames_at_idle_start < 0 ? -1 : app->frames_drawn - frames_at_idle_start);
+
+    if (!screenshot) app->save_reading_position();
+    release_textures();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exit_code;
+}
+
+}  // namespace tebiki::ui

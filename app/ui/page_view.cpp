@@ -1,0 +1,108 @@
+#include "ui/page_view.h"
+
+#include <imgui.h>
+
+#include "layout/paragraph.h"
+#include "ui/textures.h"
+#include "ui/theme.h"
+#include "util/utf8.h"
+#include "guide/link.h"
+
+namespace tebiki::ui {
+
+static void draw_box(ImDrawList* dl, ImVec2 origin, const Box& b, float zoom) {
+    const ImVec2 a(origin.x + b.x, origin.y + b.y), z(origin.x + b.x + b.w, origin.y + b.y + b.h);
+    if (ImU32 fill = box_fill(b.kind)) dl->AddRectFilled(a, z, fill, b.kind == BoxKind::Column ? 6.0f * zoom : 0.0f);
+    if (ImU32 border = box_border(b.kind)) dl->AddRect(a, z, border, b.kind == BoxKind::Column ? 6.0f * zoom : 0.0f, 0, std::max(1.0f, zoom));
+    if (b.kind == BoxKind::Column) dl->AddRectFilled(a, ImVec2(a.x + 5 * zoom, z.y), box_border(b.kind), 0);
+    if (b.kind == BoxKind::CheckboxDone) {
+        const float t = std::max(2.0f, zoom * 2);
+        dl->AddLine(ImVec2(a.x + b.w * 0.2f, a.y + b.h * 0.5f), ImVec2(a.x + b.w * 0.42f, a.y + b.h * 0.75f), IM_COL32_WHITE, t);
+        dl->AddLine(ImVec2(a.x + b.w * 0.42f, a.y + b.h * 0.75f), ImVec2(a.x + b.w * 0.8f, a.y + b.h * 0.25f), IM_COL32_WHITE, t);
+    }
+}
+
+static int count_missing(const ImFont* font, std::string_view text) {
+    int missing = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        const char32_t cp = utf8_next(text, pos);
+        if (cp >= 0x20 && (cp > 0xFFFF || !font->FindGlyphNoFallback(ImWchar(cp)))) ++missing;
+    }
+    return missing;
+}
+
+PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margin, const std::vector<std::string>& terms) {
+    PageInteraction result;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    origin.x += left_margin;
+    const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+    const float top = clip_min.y - origin.y, bottom = clip_max.y - origin.y;
+    const float zoom = layout.zoom;
+
+    auto [box_first, box_last] = layout.visible_boxes(top, bottom);
+    for (size_t i = box_first; i < box_last; ++i) draw_box(dl, origin, layout.boxes[i], zoom);
+
+    for (const PlacedImage& image : layout.images) {
+        if (image.y > bottom || image.y + image.h < top) continue;
+        const auto file = find_asset(app.paths.asset_dirs, image.src);
+        const ImVec2 a(origin.x + image.x, origin.y + image.y), z(a.x + image.w, a.y + image.h);
+        if (ImTextureID tex = file.empty() ? ImTextureID{} : texture_for(file)) dl->AddImage(tex, a, z);
+        else dl->AddRect(a, z, box_border(BoxKind::TableCell));
+    }
+
+    const ImVec2 mouse = ImGui::GetMousePos();
+    const bool hovered_window = ImGui::IsWindowHovered();
+    const ParagraphLayouter measure(*app.fonts);
+    auto [first, last] = layout.visible_lines(top, bottom);
+    for (size_t i = first; i < last; ++i) {
+        const Line& line = layout.lines[i];
+        const float y = origin.y + line.y + line.baseline_offset;
+        for (const GlyphRun& run : line.runs) {
+            ImFont* font = app.ui_fonts.for_run(run.role, run.px);
+            const float x = origin.x + run.x;
+            if (!terms.empty()) {
+                for (const Highlight& h : find_occurrences(run.text, terms)) {
+                    const float hx = x + measure.text_width(std::string_view(run.text).substr(0, h.begin), run.role, run.px);
+                    const float hw = measure.text_width(std::string_view(run.text).substr(h.begin, h.end - h.begin), run.role, run.px);
+                    dl->AddRectFilled(ImVec2(hx, origin.y + line.y + 2), ImVec2(hx + hw, origin.y + line.y + line.height - 2), highlight_color(), 3);
+                }
+            }
+            dl->AddText(font, font->FontSize, ImVec2(x, y), ink_color(run.ink), run.text.data(), run.text.data() + run.text.size());
+            app.missing_glyphs += count_missing(font, run.text);
+            const float t = std::max(1.0f, zoom);
+            if (run.decoration & kUnderline) dl->AddLine(ImVec2(x, y + run.px + 2 * t), ImVec2(x + run.w, y + run.px + 2 * t), ink_color(run.ink), t);
+            if (run.decoration & kStrikeThrough) dl->AddLine(ImVec2(x, y + run.px * 0.55f), ImVec2(x + run.w, y + run.px * 0.55f), ink_color(run.ink), t);
+            if (run.link >= 0 && hovered_window && mouse.x >= x && mouse.x < x + run.w && mouse.y >= origin.y + line.y &&
+                mouse.y < origin.y + line.y + line.height) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) result.clicked_link = run.link;
+            }
+        }
+    }
+    ImGui::Dummy(ImVec2(left_margin + layout.width, layout.height));
+    return result;
+}
+
+PageInteraction draw_page(App& app, const PageLayout& layout, float left_margin) {
+    PageInteraction result = draw_layout(app, layout, left_margin, app.highlight_terms);
+    ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 4));  // room below the last line
+    return result;
+}
+
+void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,
+                  const std::vector<std::string>& terms) {
+    ParagraphStyle style;
+    style.role = role;
+    style.px = style.code_px = px;
+    style.ink = ink;
+    style.line_height = 1.5f;
+    PageLayout layout;
+    layout.zoom = app.effective_zoom();
+    layout.height = ParagraphLayouter(*app.fonts).layout({Span{text}}, style, 0, 0, width, 0, layout);
+    layout.width = width;
+    draw_layout(app, layout, 0, terms);
+}
+
+}  // namespace tebiki::ui

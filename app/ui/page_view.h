@@ -1,0 +1,25 @@
+// Draws a laid-out page into the current ImGui window: only the lines and boxes inside the
+// clip rectangle, so the cost per frame does not grow with the chapter's length.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ui/app.h"
+
+namespace tebiki::ui {
+
+struct PageInteraction {
+    int clicked_link = -1;  // index into the chapter's Document::links
+};
+
+PageInteraction draw_page(App& app, const PageLayout& layout, float left_margin);
+
+// Draws `layout` with its top-left at the cursor and moves the cursor below it; `terms`
+// (folded) are highlighted. Used for small texts such as tile summaries and search snippets.
+PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margin, const std::vector<std::string>& terms);
+
+// Lays out and draws a short text with 禁則-correct wrapping (ImGui's own wrapping has none).
+void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,
+                  const std::vector<std::string>& terms = {});
+
+}  // namespace tebiki::ui

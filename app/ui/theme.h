@@ -1,0 +1,16 @@
+// Colours for the semantic inks and boxes of a laid-out page, and the ImGui style.
+#pragma once
+#include <imgui.h>
+
+#include "layout/page_layout.h"
+
+namespace tebiki::ui {
+
+ImU32 ink_color(Ink ink);
+ImU32 box_fill(BoxKind kind);
+ImU32 box_border(BoxKind kind);
+ImU32 highlight_color();
+ImU32 accent_color();
+void apply_style(float scale);
+
+}  // namespace tebiki::ui

@@ -1,0 +1,200 @@
+// The reader: table of contents on the left, the page in the middle, the page's outline on
+// the right when the window is wide enough.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "guide/link.h"
+#include "ui/page_view.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace tebiki::ui {
+
+namespace {
+
+float g_last_saved_scroll = -1;
+float g_previous_scroll = -1;
+std::string g_synced_chapter;  // the TOC opens the current part once per chapter change
+
+void follow_link(App& app, const Chapter& chapter, int link_index) {
+    if (link_index < 0 || size_t(link_index) >= chapter.doc.links.size()) return;
+    const ResolvedLink link = resolve_link(app.book, chapter, chapter.doc.links[size_t(link_index)].target);
+    switch (link.kind) {
+        case LinkKind::Internal: app.navigate(Location{link.chapter_id, link.anchor, -1}); break;
+        case LinkKind::External: app.external_link = ExternalLinkPopup{true, link.target, false}; break;
+        case LinkKind::App: app.app_link_notice = app.text.format("reader.app_link", {link.target}); break;
+        case LinkKind::Broken: app.app_link_notice = link.problem; break;
+    }
+    app.request_frames();
+}
+
+void draw_toc(App& app, const Chapter& current, const PageLayout* layout) {
+    const bool sync = g_synced_chapter != current.id;
+    g_synced_chapter = current.id;
+    const AnchorPosition* here = layout ? layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
+    for (size_t p = 0; p < app.book.parts.size(); ++p) {
+        const Part& part = app.book.parts[p];
+        if (sync) ImGui::SetNextItemOpen(p == current.part, ImGuiCond_Always);
+        if (!ImGui::TreeNodeEx(part.id.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth, "%s", part.short_name.c_str())) continue;
+        for (size_t index : part.chapters) {
+            const Chapter& c = app.book.chapters[index];
+            const bool is_current = &c == &current;
+            ImGui::PushID(c.id.c_str());
+            if (ImGui::Selectable(c.title.c_str(), is_current && (!here || here->level <= 1))) app.navigate(Location{c.id, "", -1});
+            if (is_current && sync) ImGui::SetScrollHereY(0.3f);
+            if (is_current) {
+                ImGui::Indent();
+                for (const Heading& h : c.headings) {
+                    if (h.level != 2) continue;
+                    const bool active = here && here->anchor == h.anchor;
+                    if (ImGui::Selectable(h.text.c_str(), active)) app.navigate(Location{c.id, h.anchor, -1});
+                }
+                ImGui::Unindent();
+            }
+            ImGui::PopID();
+        }
+        ImGui::TreePop();
+    }
+}
+
+void draw_outline(App& app, const PageLayout& layout) {
+    ImGui::TextDisabled("%s", app.text.get("reader.outline"));
+    const AnchorPosition* here = layout.section_at(app.page_scroll + app.ui_fonts.scale.body);
+    for (const AnchorPosition& a : layout.anchors) {
+        if (a.level < 2 || a.level > 3) continue;
+        ImGui::PushID(&a);
+        if (a.level == 3) ImGui::Indent();
+        if (ImGui::Selectable(a.title.c_str(), here == &a)) {
+            app.restore_scroll = std::max(0.0f, a.y - app.ui_fonts.scale.body);
+            app.request_frames();
+        }
+        if (a.level == 3) ImGui::Unindent();
+        ImGui::PopID();
+    }
+}
+
+void draw_breadcrumbs(App& app, const Chapter& chapter, const PageLayout* layout) {
+    const Part& part = app.book.parts[chapter.part];
+    const char* separator = app.text.get("reader.separator");
+    if (ImGui::SmallButton(app.text.get("reader.home"))) app.navigate(Location{});
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", separator);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(part.short_name.c_str())) app.navigate(Location{app.book.chapters[part.chapters.front()].id, "", -1});
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", separator);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(chapter.title.c_str());
+    if (const AnchorPosition* here = layout ? layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
+        here && here->level >= 2) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s %s", separator, here->title.c_str());
+    }
+}
+
+void draw_header(App& app, const Chapter& chapter, const PageLayout* layout) {
+    const int index = app.book.index_of(chapter.id);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons = ImGui::CalcTextSize(app.text.get("reader.prev")).x + ImGui::CalcTextSize(app.text.get("reader.next")).x +
+                          style.FramePadding.x * 4 + style.ItemSpacing.x * 2;
+    const float row = ImGui::GetFrameHeight();
+    // The breadcrumbs get what the buttons leave and are clipped, never drawn under them.
+    ImGui::BeginChild("crumbs", ImVec2(std::max(1.0f, ImGui::GetContentRegionAvail().x - buttons), row), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::AlignTextToFramePadding();
+    draw_breadcrumbs(app, chapter, layout);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(index <= 0);
+    if (ImGui::Button(app.text.get("reader.prev"))) app.navigate(Location{app.book.chapters[size_t(index - 1)].id, "", -1});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(index + 1 >= int(app.book.chapters.size()));
+    if (ImGui::Button(app.text.get("reader.next"))) app.navigate(Location{app.book.chapters[size_t(index + 1)].id, "", -1});
+    ImGui::EndDisabled();
+}
+
+void apply_pending_scroll(App& app, const PageLayout& layout) {
+    if (app.restore_position) {
+        ImGui::SetScrollY(layout.y_of(app.restore_position->first, app.restore_position->second));
+        app.restore_position.reset();
+        app.request_frames();
+    } else if (!app.scroll_to_anchor.empty()) {
+        const float y = layout.y_of_anchor(app.scroll_to_anchor);
+        ImGui::SetScrollY(std::max(0.0f, y - app.ui_fonts.scale.body * 0.5f));
+        app.scroll_to_anchor.clear();
+        app.request_frames();
+    } else if (app.restore_scroll) {
+        ImGui::SetScrollY(*app.restore_scroll);
+        app.restore_scroll.reset();
+        app.request_frames();
+    }
+}
+
+void keyboard_scroll(App& app) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
+    const float page = ImGui::GetWindowHeight() * 0.9f, line = app.ui_fonts.scale.body * 3;
+    float delta = 0;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))) delta = page;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) delta = -page;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) delta = line;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) delta = -line;
+    if (delta != 0) ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + delta, 0.0f, ImGui::GetScrollMaxY()));
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) ImGui::SetScrollY(0);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End))) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+}
+
+}  // namespace
+
+void draw_reader(App& app) {
+    const Chapter* chapter = app.current_chapter();
+    if (!chapter) {
+        app.navigate(Location{});
+        return;
+    }
+    const float body = app.ui_fonts.scale.body;
+    const float total = ImGui::GetContentRegionAvail().x;
+    const float sidebar = std::min(body * 16, total * 0.3f);
+    const bool show_outline = total > body * 70;
+    const float outline = show_outline ? body * 14 : 0;
+
+    ImGui::BeginChild("toc", ImVec2(sidebar, 0), true);
+    draw_toc(app, *chapter, app.current_layout);
+    ImGui::EndChild();
+    ImGui::SameLine();
+
+    ImGui::BeginChild("main", ImVec2(total - sidebar - outline - ImGui::GetStyle().ItemSpacing.x * (show_outline ? 2 : 1), 0));
+    draw_header(app, *chapter, app.current_layout);
+    ImGui::Separator();
+    ImGui::BeginChild("page", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float text_width = std::floor(std::min(avail - body * 2, body * 44));
+    const PageLayout& layout = app.layout_for(size_t(app.book.index_of(chapter->id)), text_width);
+    app.current_layout = &layout;
+    apply_pending_scroll(app, layout);
+    keyboard_scroll(app);
+    const PageInteraction interaction = draw_page(app, layout, std::floor((avail - text_width) * 0.5f));
+    app.page_scroll = ImGui::GetScrollY();
+    ImGui::EndChild();
+    ImGui::EndChild();
+
+    if (show_outline) {
+        ImGui::SameLine();
+        ImGui::BeginChild("outline", ImVec2(0, 0), true);
+        draw_outline(app, layout);
+        ImGui::EndChild();
+    }
+
+    if (interaction.clicked_link >= 0) follow_link(app, *chapter, interaction.clicked_link);
+    // Save the reading position once scrolling has settled (not on every frame of a scroll).
+    if (app.page_scroll == g_previous_scroll && std::fabs(app.page_scroll - g_last_saved_scroll) > 1) {
+        app.save_reading_position();
+        g_last_saved_scroll = app.page_scroll;
+    }
+    g_previous_scroll = app.page_scroll;
+}
+
+}  // namespace tebiki::ui
