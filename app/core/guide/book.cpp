@@ -88,7 +88,7 @@ Part load_part(const fs::path& dir, Diagnostics& diagnostics) {
         part.summary = toml_string(table, "summary");
         for (auto&& [key, value] : table) {
             if (key != "title" && key != "short" && key != "summary")
-                diagnostics.push_back({meta.string(), int(value.source().begin.line), int(value.source().begin.column),
+                diagnostics.push_back({meta.string(), int(key.source().begin.line), int(key.source().begin.column),
                                        "未知のキー「" + std::string(key.str()) + "」です（title, short, summary のみ使えます）。"});
         }
         if (part.title.empty()) {

@@ -124,8 +124,15 @@ float ParagraphLayouter::layout(const std::vector<Span>& spans, const ParagraphS
             float w = 0;
             for (size_t k = seg.begin; k < seg.end; ++k) {
                 if (w + s.advance[k] > width && k > line_begin) {
-                    close_line(k);
+                    // Back up to a split that keeps 禁則 if there is one on this line.
+                    size_t split = k;
+                    while (split > line_begin + 1 &&
+                           (is_line_start_forbidden(s.cp[split]) || is_line_end_forbidden(s.cp[split - 1])))
+                        --split;
+                    if (split == line_begin + 1 && is_line_start_forbidden(s.cp[split])) split = k;
+                    close_line(split);
                     w = 0;
+                    for (size_t j = split; j < k; ++j) w += s.advance[j];
                 }
                 w += s.advance[k];
             }

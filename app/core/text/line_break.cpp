@@ -21,6 +21,13 @@ static constexpr std::u32string_view kLineEndForbidden = U"（(［[｛{〔〈《
 bool is_line_start_forbidden(char32_t cp) { return kLineStartForbidden.find(cp) != std::u32string_view::npos; }
 bool is_line_end_forbidden(char32_t cp) { return kLineEndForbidden.find(cp) != std::u32string_view::npos; }
 
+// Units of two characters that stay whole after a number: 「38時間」「令和2年度」「3か月」.
+static constexpr std::u32string_view kTwoCharUnits[] = {U"時間", U"年度", U"か月", U"ヶ月", U"カ月", U"箇所", U"万円", U"千円", U"億円", U"万人"};
+
+static bool is_ascii_alnum(char32_t cp) {
+    return (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');
+}
+
 static bool is_digit(char32_t cp) { return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９'); }
 static bool is_space(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'　'; }
 
@@ -72,6 +79,13 @@ std::vector<size_t> find_line_breaks(std::string_view text) {
         if (is_line_start_forbidden(after) || is_line_end_forbidden(before)) allowed[i] = false;
         else if (is_digit(before) && !is_space(after)) allowed[i] = false;  // 38|時間, 100|Mbps
         else if (is_digit(after) && !is_space(before) && (before == U'第' || before == U'約')) allowed[i] = false;
+        else if (before == U'-' && i >= 2 && is_ascii_alnum(cps[i - 2]) && is_ascii_alnum(after)) allowed[i] = false;  // LGWAN-|ASP
+    }
+    // Keep two-character units whole after a number (the digit rule above already joins 38|時).
+    for (size_t i = 1; i + 1 < cps.size(); ++i) {
+        if (!is_digit(cps[i - 1])) continue;
+        for (std::u32string_view unit : kTwoCharUnits)
+            if (cps[i] == unit[0] && cps[i + 1] == unit[1]) allowed[i + 1] = false;
     }
     for (size_t i = 1; i < cps.size(); ++i)
         if (allowed[i]) breaks.push_back(byte_at[i]);

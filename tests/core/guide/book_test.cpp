@@ -1,0 +1,107 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "guide/book.h"
+#include "guide/check.h"
+#include "guide/link.h"
+#include "text/font_set.h"
+
+using namespace tebiki;
+namespace fs = std::filesystem;
+
+static const fs::path kFixture = fs::path(TEBIKI_TEST_DATA) / "content";
+
+static fs::path temp_dir(const char* name) {
+    const fs::path dir = fs::temp_directory_path() / (std::string("tebiki-test-") + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+static void write(const fs::path& path, const std::string& text) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+TEST_CASE("[Book] parts and chapters load in numeric order with titles from part.toml and H1") {
+    Diagnostics d;
+    const Book book = load_book(kFixture, d);
+    CHECK(d.empty());
+    REQUIRE(book.parts.size() == 2);
+    CHECK(book.parts[0].short_name == "第一編");
+    CHECK(book.chapters[0].id == "1-first/01-typography");
+    CHECK(book.chapters[0].title == "組版の確認");
+    CHECK(book.find("2-second/01-rules") != nullptr);
+}
+
+TEST_CASE("[Book] internal links resolve to chapter and heading; broken ones say why") {
+    Diagnostics d;
+    const Book book = load_book(kFixture, d);
+    const Chapter& from = *book.find("1-first/01-typography");
+    const ResolvedLink ok = resolve_link(book, from, "../2-second/01-rules.md#要綱に定める事項");
+    CHECK(ok.kind == LinkKind::Internal);
+    CHECK(ok.chapter_id == "2-second/01-rules");
+    CHECK(resolve_link(book, from, "#禁則処理").kind == LinkKind::Internal);
+    CHECK(resolve_link(book, from, "https://www.soumu.go.jp/").kind == LinkKind::External);
+    CHECK(resolve_link(book, from, "app:assessment/readiness").kind == LinkKind::App);
+    const ResolvedLink missing = resolve_link(book, from, "../2-second/01-rules.md#ない見出し");
+    CHECK(missing.kind == LinkKind::Broken);
+    CHECK(missing.problem.find("ない見出し") != std::string::npos);
+    CHECK(resolve_link(book, from, "../9-none/01.md").kind == LinkKind::Broken);
+}
+
+TEST_CASE("[Check] every kind of content problem is reported with file and line") {
+    const fs::path dir = temp_dir("check");
+    write(dir / "1-a/part.toml", "title = \"【テスト編】\"\nshort = \"テスト編\"\nsummary = \"要約\"\ncolour = \"red\"\n");
+    write(dir / "1-a/01-bad.md",
+          "# 題名\n\n[切れたリンク](02-none.md)\n\nこれは**「重要」**です。\n\n![](missing.png)\n\n## 同じ\n\n## 同じ\n\n絵文字\xF0\x9F\x98\x80です。\n");
+    write(dir / "1-a/02-nohead.md", "見出しがありません。\n");
+    write(dir / "1-a/03-bad-utf8.md", "# 題名\n\n\xff\xfe\n");
+    Diagnostics d;
+    const Book book = load_book(dir, d);
+    std::string error;
+    auto fonts = load_font_set(&error);
+    REQUIRE_MESSAGE(fonts, error);
+    CheckInputs in;
+    in.book = &book;
+    in.asset_dirs = {dir};
+    in.fonts = fonts.get();
+    check_book(in, d);
+    std::string all;
+    for (const Diagnostic& x : d) all += x.to_string() + "\n";
+    INFO(all);
+    CHECK(all.find("part.toml:4:1: 未知のキー「colour」") != std::string::npos);
+    CHECK(all.find("01-bad.md:3: リンク先の章「1-a/02-none」がありません") != std::string::npos);
+    CHECK(all.find("01-bad.md:5: 強調の「**」") != std::string::npos);
+    CHECK(all.find("01-bad.md:7: 画像「missing.png」が assets/ にありません") != std::string::npos);
+    CHECK(all.find("01-bad.md:7: 画像「missing.png」に代替テキスト") != std::string::npos);
+    CHECK(all.find("01-bad.md:11: 見出し「同じ」が9行目と重複") != std::string::npos);
+    CHECK(all.find("01-bad.md:13: 文字 U+1F600") != std::string::npos);
+    CHECK(all.find("02-nohead.md:1: 1行目は章の題名") != std::string::npos);
+    CHECK(all.find("03-bad-utf8.md:3: UTF-8 として正しくない") != std::string::npos);
+}
+
+TEST_CASE("[Check] a missing content folder is an error, not a crash") {
+    Diagnostics d;
+    const Book book = load_book("/nonexistent/tebiki/content", d);
+    CHECK(book.chapters.empty());
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message.find("見つかりません") != std::string::npos);
+}
+
+TEST_CASE("[Check] the fixture content passes") {
+    Diagnostics d;
+    const Book book = load_book(kFixture, d);
+    std::string error;
+    auto fonts = load_font_set(&error);
+    CheckInputs in;
+    in.book = &book;
+    in.asset_dirs = {fs::path(TEBIKI_TEST_DATA) / "assets"};
+    in.fonts = fonts.get();
+    check_book(in, d);
+    std::string all;
+    for (const Diagnostic& x : d) all += x.to_string() + "\n";
+    CHECK_MESSAGE(d.empty(), all);
+}
