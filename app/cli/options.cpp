@@ -9,7 +9,7 @@ namespace tebiki::cli {
 
 // Options that take a value; everything else that starts with "--" is a flag.
 static const std::set<std::string> kValued = {"content", "assessment", "data", "assets", "size", "limit", "width",
-                                              "zoom", "out", "answers", "profile", "date", "slide", "frames"};
+                                              "zoom", "out", "answers", "profile", "date", "slide", "open"};
 
 bool Options::flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
 
@@ -66,7 +66,7 @@ void print_usage() {
     std::puts(
         "使い方: tebiki [コマンド] [オプション]\n"
         "\n"
-        "  tebiki                         画面を開きます（--size WxH, --kiosk）\n"
+        "  tebiki [--open ページID]       画面を開きます（--size WxH, --zoom Z）\n"
         "  tebiki check                   ガイドの内容を検査します（問題があれば終了コード 1）\n"
         "  tebiki toc [--json]            編・章・見出しと ID を表示します\n"
         "  tebiki search 語句 [--limit N] [--json]\n"

@@ -70,6 +70,11 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     return app;
 }
 
+void App::target(const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    targets[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
 const Chapter* App::current_chapter() const { return book.find(history.current().chapter_id); }
 
 const PageLayout& App::layout_for(size_t chapter, float width) {

@@ -1,6 +1,7 @@
 // Everything the window shows, in one place: the loaded book, search, user store, where the
 // reader is, and the caches the views draw from. Views are free functions over App.
 #pragma once
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -67,6 +68,11 @@ struct App {
 
     ExternalLinkPopup external_link;
     std::string app_link_notice;
+
+    // Screen rectangles of named widgets (TOC entries, tiles, buttons), exported in the state
+    // file so end-to-end tests can click them by name instead of by guessed coordinates.
+    std::map<std::string, std::array<float, 4>> targets;
+    void target(const std::string& name);  // records ImGui's last item
 
     // Frame bookkeeping
     int frames_requested = 0;  // the main loop draws at least this many more frames

@@ -38,8 +38,9 @@ ImFont* add(const FontFace& face, float px, const ImWchar* ranges) {
     config.OversampleH = 1;               // CJK glyphs are dense; oversampling only costs atlas space
     config.OversampleV = 1;
     config.PixelSnapH = false;            // keep advances identical to the core's measurements
-    auto* data = const_cast<unsigned char*>(face.bytes().data());
-    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, int(face.bytes().size()), px, &config, ranges);
+    // ImGui only reads the bytes (FontDataOwnedByAtlas = false), so the read-only mapping is safe.
+    auto* data = const_cast<unsigned char*>(face.data());
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, int(face.size()), px, &config, ranges);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <deque>
 #include <vector>
 
 #include "ui/app.h"
@@ -35,18 +36,43 @@ namespace {
 // Set by every GLFW callback; the loop draws a few frames after any activity and none otherwise.
 bool g_activity = true;
 
-void mark_activity(GLFWwindow*) { g_activity = true; }
-void on_key(GLFWwindow* w, int, int, int, int) { mark_activity(w); }
-void on_char(GLFWwindow* w, unsigned int) { mark_activity(w); }
-void on_mouse_button(GLFWwindow* w, int, int, int) { mark_activity(w); }
-void on_cursor(GLFWwindow* w, double, double) { mark_activity(w); }
-void on_scroll(GLFWwindow* w, double, double) { mark_activity(w); }
-void on_size(GLFWwindow* w, int, int) { mark_activity(w); }
-void on_focus(GLFWwindow* w, int) { mark_activity(w); }
-void on_enter(GLFWwindow* w, int) { mark_activity(w); }
+// Dear ImGui 1.86 reads key state once per frame, so a key pressed and released between two
+// frames (xdotool, fast typists, clickers) would be lost. Key events are queued here and fed
+// to ImGui so that a press and its release never land in the same frame.
+struct KeyEvent {
+    int key, scancode, action, mods;
+};
+std::deque<KeyEvent> g_keys;
 
-void install_activity_callbacks(GLFWwindow* window) {
-    // Installed before ImGui's backend, which chains to them.
+void mark_activity(GLFWwindow*) { g_activity = true; }
+void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    g_keys.push_back({key, scancode, action, mods});
+    mark_activity(w);
+}
+void on_char(GLFWwindow* w, unsigned int c) {
+    ImGui_ImplGlfw_CharCallback(w, c);
+    mark_activity(w);
+}
+void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
+    ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+    mark_activity(w);
+}
+void on_scroll(GLFWwindow* w, double x, double y) {
+    ImGui_ImplGlfw_ScrollCallback(w, x, y);
+    mark_activity(w);
+}
+void on_focus(GLFWwindow* w, int focused) {
+    ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+    mark_activity(w);
+}
+void on_enter(GLFWwindow* w, int entered) {
+    ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+    mark_activity(w);
+}
+void on_cursor(GLFWwindow* w, double, double) { mark_activity(w); }
+void on_size(GLFWwindow* w, int, int) { mark_activity(w); }
+
+void install_callbacks(GLFWwindow* window) {
     glfwSetKeyCallback(window, on_key);
     glfwSetCharCallback(window, on_char);
     glfwSetMouseButtonCallback(window, on_mouse_button);
@@ -56,6 +82,21 @@ void install_activity_callbacks(GLFWwindow* window) {
     glfwSetCursorEnterCallback(window, on_enter);
     glfwSetFramebufferSizeCallback(window, on_size);
     glfwSetWindowRefreshCallback(window, mark_activity);
+}
+
+// Feeds queued key events up to (not including) the release of a key pressed in this frame.
+// Returns true when events remain for the next frame.
+bool feed_keys(GLFWwindow* window) {
+    int pressed[8];
+    int count = 0;
+    while (!g_keys.empty()) {
+        const KeyEvent e = g_keys.front();
+        if (e.action == GLFW_RELEASE && std::find(pressed, pressed + count, e.key) != pressed + count) return true;
+        if (e.action == GLFW_PRESS && count < 8) pressed[count++] = e.key;
+        ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
+        g_keys.pop_front();
+    }
+    return false;
 }
 
 double thread_cpu_ms() {
@@ -94,14 +135,30 @@ bool save_screenshot(GLFWwindow* window, const std::string& path) {
 void write_state(const App& app, const char* path) {
     const Chapter* chapter = app.current_chapter();
     const AnchorPosition* section = app.current_layout ? app.current_layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
-    char buffer[1024];
-    std::snprintf(buffer, sizeof buffer,
-                  "{\"screen\":\"%s\",\"page\":\"%s\",\"section\":\"%s\",\"scroll\":%.0f,\"zoom\":%.2f,\"frames\":%ld,"
-                  "\"missing_glyphs\":%d,\"search_open\":%s,\"search_hits\":%zu}\n",
-                  chapter ? "reader" : "home", chapter ? chapter->id.c_str() : "", section ? section->anchor.c_str() : "",
-                  double(app.page_scroll), double(app.zoom), app.frames_drawn, app.missing_glyphs,
-                  app.search_open ? "true" : "false", app.hits.size());
-    write_file_atomic(path, buffer);
+    std::string json = "{";
+    auto field = [&json](const char* name, const std::string& value, bool quote) {
+        if (json.size() > 1) json += ",";
+        json += std::string("\"") + name + "\":" + (quote ? "\"" + value + "\"" : value);
+    };
+    field("screen", chapter ? "reader" : "home", true);
+    field("page", chapter ? chapter->id : "", true);
+    field("section", section ? section->anchor : "", true);
+    field("scroll", std::to_string(int(app.page_scroll)), false);
+    field("zoom", std::to_string(app.zoom), false);
+    field("frames", std::to_string(app.frames_drawn), false);
+    field("missing_glyphs", std::to_string(app.missing_glyphs), false);
+    field("search_open", app.search_open ? "true" : "false", false);
+    field("search_hits", std::to_string(app.hits.size()), false);
+    field("modal", app.notices.empty() && !app.external_link.open && app.app_link_notice.empty() ? "false" : "true", false);
+    std::string targets = "{";
+    for (const auto& [name, r] : app.targets) {
+        if (targets.size() > 1) targets += ",";
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "[%.0f,%.0f,%.0f,%.0f]", double(r[0]), double(r[1]), double(r[2]), double(r[3]));
+        targets += "\"" + name + "\":" + buffer;
+    }
+    field("targets", targets + "}", false);
+    write_file_atomic(path, json + "}\n");
 }
 
 bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
@@ -141,8 +198,12 @@ int run_gui(const cli::Options& options) {
         app->history = History();
         if (id != "home") app->navigate(Location{id, hash == std::string::npos ? "" : page.substr(hash + 1), -1});
         if (auto q = options.value("zoom")) app->zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
-    } else if (auto q = options.value("zoom")) {
-        app->zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
+    } else {
+        if (auto q = options.value("zoom")) app->zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
+        if (auto page = options.value("open"); page && app->book.find(*page)) {
+            app->restore_position.reset();
+            app->navigate(Location{*page, "", -1});
+        }
     }
 
     glfwSetErrorCallback([](int code, const char* message) { std::fprintf(stderr, "GLFW %d: %s\n", code, message); });
@@ -162,14 +223,14 @@ int run_gui(const cli::Options& options) {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
-    install_activity_callbacks(window);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is computed, not saved
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
+    install_callbacks(window);  // ours forward to ImGui's, with the key queue in between
     ImGui_ImplOpenGL3_Init("#version 330");
     float scale_x = 1, scale_y = 1;
     glfwGetWindowContentScale(window, &scale_x, &scale_y);
@@ -205,10 +266,12 @@ int run_gui(const cli::Options& options) {
             ImGui_ImplOpenGL3_CreateFontsTexture();
             app->fonts_dirty = false;
         }
+        if (feed_keys(window)) app->request_frames(2);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         app->missing_glyphs = 0;
+        app->targets.clear();
         draw_root(*app);
         if (bench_scroll) ImGui::SetScrollY(ImGui::GetScrollY());  // no-op; scrolling is driven below
         ImGui::Render();

@@ -12,6 +12,7 @@ static bool part_tile(App& app, const Part& part, size_t index, float width, flo
     ImGui::PushID(int(index));
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::InvisibleButton("tile", ImVec2(width, height));
+    app.target("home:" + part.id);
     const bool hovered = ImGui::IsItemHovered();
     const bool focused = ImGui::IsItemFocused();
     ImDrawList* dl = ImGui::GetWindowDrawList();

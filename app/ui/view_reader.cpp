@@ -37,12 +37,15 @@ void draw_toc(App& app, const Chapter& current, const PageLayout* layout) {
     for (size_t p = 0; p < app.book.parts.size(); ++p) {
         const Part& part = app.book.parts[p];
         if (sync) ImGui::SetNextItemOpen(p == current.part, ImGuiCond_Always);
-        if (!ImGui::TreeNodeEx(part.id.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth, "%s", part.short_name.c_str())) continue;
+        const bool open = ImGui::TreeNodeEx(part.id.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth, "%s", part.short_name.c_str());
+        app.target("toc:" + part.id);
+        if (!open) continue;
         for (size_t index : part.chapters) {
             const Chapter& c = app.book.chapters[index];
             const bool is_current = &c == &current;
             ImGui::PushID(c.id.c_str());
             if (ImGui::Selectable(c.title.c_str(), is_current && (!here || here->level <= 1))) app.navigate(Location{c.id, "", -1});
+            app.target("toc:" + c.id);
             if (is_current && sync) ImGui::SetScrollHereY(0.3f);
             if (is_current) {
                 ImGui::Indent();
@@ -50,6 +53,7 @@ void draw_toc(App& app, const Chapter& current, const PageLayout* layout) {
                     if (h.level != 2) continue;
                     const bool active = here && here->anchor == h.anchor;
                     if (ImGui::Selectable(h.text.c_str(), active)) app.navigate(Location{c.id, h.anchor, -1});
+                    app.target("toc:" + c.id + "#" + h.anchor);
                 }
                 ImGui::Unindent();
             }
@@ -109,10 +113,12 @@ void draw_header(App& app, const Chapter& chapter, const PageLayout* layout) {
     ImGui::SameLine();
     ImGui::BeginDisabled(index <= 0);
     if (ImGui::Button(app.text.get("reader.prev"))) app.navigate(Location{app.book.chapters[size_t(index - 1)].id, "", -1});
+    app.target("reader:prev");
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(index + 1 >= int(app.book.chapters.size()));
     if (ImGui::Button(app.text.get("reader.next"))) app.navigate(Location{app.book.chapters[size_t(index + 1)].id, "", -1});
+    app.target("reader:next");
     ImGui::EndDisabled();
 }
 

@@ -32,6 +32,7 @@ void draw_toolbar(App& app) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(app.text.get("app.home"))) app.navigate(Location{});
+    app.target("home");
     ImGui::SameLine();
 
     ImGui::SetNextItemWidth(std::min(body * 24, ImGui::GetContentRegionAvail().x * 0.6f));
@@ -40,7 +41,9 @@ void draw_toolbar(App& app) {
         app.focus_search = false;
     }
     if (ImGui::InputTextWithHint("##search", app.text.get("search.placeholder"), &app.query)) run_search(app);
-    const bool search_active = ImGui::IsItemActive();
+    // A single-line field lets go of the keyboard on Enter, so "just deactivated" counts too.
+    const bool search_active = ImGui::IsItemActive() || ImGui::IsItemDeactivated();
+    app.target("search");
     if (search_active && !app.query.empty()) app.search_open = true;
     app.search_box_min = ImGui::GetItemRectMin();
     app.search_box_max = ImGui::GetItemRectMax();

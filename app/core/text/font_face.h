@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <vector>
+#include <cstddef>
 
 struct stbtt_fontinfo;
 
@@ -22,7 +23,16 @@ public:
 
     const std::filesystem::path& path() const { return path_; }
     int index() const { return index_; }
-    const std::vector<unsigned char>& bytes() const { return bytes_; }
+    const unsigned char* data() const { return file_->data; }
+    size_t size() const { return file_->size; }
+
+    // The file mapped read-only: a CJK font is ~20 MB and only the glyphs used are touched, so
+    // mapping instead of reading saves ~100 ms and ~60 MB at start-up. Faces of one .ttc share it.
+    struct MappedFile {
+        const unsigned char* data = nullptr;
+        size_t size = 0;
+        ~MappedFile();
+    };
 
 private:
     FontFace() = default;
@@ -30,7 +40,7 @@ private:
 
     std::filesystem::path path_;
     int index_ = 0;
-    std::vector<unsigned char> bytes_;
+    std::shared_ptr<MappedFile> file_;
     std::unique_ptr<stbtt_fontinfo> info_;
     float scale_per_px_ = 0;  // stbtt_ScaleForPixelHeight(info, 1)
     mutable std::vector<int> bmp_advances_;  // cache for the BMP; -1 = not yet looked up

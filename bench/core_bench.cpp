@@ -1,0 +1,98 @@
+// Core benchmarks on the bundled guide: load, layout of the longest chapter, search latency.
+// Prints one "name value unit" line per number; bench/run_bench.sh collects them.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "guide/book.h"
+#include "layout/layout_engine.h"
+#include "search/search_engine.h"
+#include "text/font_set.h"
+#include "util/paths.h"
+
+using namespace tebiki;
+using Clock = std::chrono::steady_clock;
+
+static double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+static double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+}
+
+static long peak_rss_kib() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return 0;
+}
+
+int main(int argc, char** argv) {
+    Paths paths = default_paths();
+    if (argc > 1) paths.content = argv[1];
+    const std::filesystem::path queries_file = argc > 2 ? argv[2] : "bench/queries.txt";
+
+    auto t = Clock::now();
+    Diagnostics d;
+    const Book book = load_book(paths.content, d);
+    std::printf("book_load %.2f ms (%zu chapters)\n", ms_since(t), book.chapters.size());
+    if (book.chapters.empty()) return 1;
+
+    std::string error;
+    t = Clock::now();
+    auto fonts = load_font_set(&error);
+    if (!fonts) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return 1;
+    }
+    std::printf("font_load %.2f ms\n", ms_since(t));
+
+    const Chapter* longest = &book.chapters.front();
+    for (const Chapter& c : book.chapters)
+        if (c.source.size() > longest->source.size()) longest = &c;
+    for (float zoom : {1.0f, 2.0f}) {
+        std::vector<double> times;
+        size_t lines = 0;
+        for (int i = 0; i < 15; ++i) {
+            LayoutOptions options;
+            options.width = 880 * zoom;
+            options.zoom = zoom;
+            options.image_size = image_sizer_for(paths.asset_dirs);
+            t = Clock::now();
+            const PageLayout page = layout_document(longest->doc, *fonts, options);
+            times.push_back(ms_since(t));
+            lines = page.lines.size();
+        }
+        std::printf("layout_longest_chapter zoom=%.0f %.2f ms median (%s, %zu bytes, %zu lines)\n", double(zoom),
+                    percentile(times, 0.5), longest->id.c_str(), longest->source.size(), lines);
+    }
+
+    const auto index = std::filesystem::temp_directory_path() / "tebiki-bench-index.sqlite";
+    std::filesystem::remove(index);
+    t = Clock::now();
+    SearchEngine engine(book, index);
+    std::printf("search_index_build %.2f ms (%zu sections)\n", ms_since(t), engine.sections().size());
+
+    std::vector<std::string> queries;
+    std::ifstream in(queries_file);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line[0] != '#') queries.push_back(line);
+    std::vector<double> latencies;
+    size_t total_hits = 0;
+    for (int round = 0; round < 5; ++round) {
+        for (const std::string& q : queries) {
+            t = Clock::now();
+            total_hits += engine.search(q, 30).size();
+            latencies.push_back(ms_since(t));
+        }
+    }
+    std::printf("search_latency p50 %.3f ms p99 %.3f ms max %.3f ms (%zu queries x5, %zu hits)\n", percentile(latencies, 0.5),
+                percentile(latencies, 0.99), percentile(latencies, 1.0), queries.size(), total_hits);
+    std::printf("core_peak_rss %ld KiB\n", peak_rss_kib());
+    return 0;
+}

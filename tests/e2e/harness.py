@@ -1,0 +1,175 @@
+"""Shared helpers for tebiki's end-to-end tests: a private Xvfb, the real binary, xdotool.
+
+Each test starts its own X server (Xvfb picks a free display with -displayfd), so tests can
+run in parallel and never touch the developer's screen.
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN = os.environ.get("TEBIKI_BIN", "build/app/tebiki")
+SOURCE = os.environ.get("TEBIKI_SOURCE", os.getcwd())
+FIXTURE_CONTENT = os.path.join(SOURCE, "tests", "data", "content")
+FIXTURE_ASSETS = os.path.join(SOURCE, "tests", "data", "assets")
+
+
+def fail(message):
+    print("FAIL: " + message, file=sys.stderr)
+    sys.exit(1)
+
+
+class Display:
+    def __init__(self, size="1600x1000"):
+        self.size = size
+
+    def __enter__(self):
+        read_fd, write_fd = os.pipe()
+        self.proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", self.size + "x24", "-nolisten", "tcp"],
+            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as f:
+            number = f.readline().strip()
+        if not number:
+            fail("Xvfb did not start")
+        self.name = ":" + number
+        self.env = dict(os.environ, DISPLAY=self.name)
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+class App:
+    """The real tebiki window, observed through TEBIKI_STATE_FILE."""
+
+    def __init__(self, display, args=(), data_dir=None, content=FIXTURE_CONTENT, size="1400x900"):
+        self.display = display
+        self.data_dir = data_dir or tempfile.mkdtemp(prefix="tebiki-e2e-")
+        self.state_file = os.path.join(self.data_dir, "state.json")
+        env = dict(display.env, TEBIKI_STATE_FILE=self.state_file)
+        cmd = [BIN, "--content", content, "--assets", FIXTURE_ASSETS, "--data", self.data_dir, "--size", size, *args]
+        if os.path.exists(self.state_file):
+            os.remove(self.state_file)
+        self.proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+
+    def state(self):
+        try:
+            with open(self.state_file) as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return None
+
+    def wait_for(self, predicate, what, timeout=20):
+        deadline = time.time() + timeout
+        last = None
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                fail(f"tebiki exited while waiting for {what}: {self.proc.stderr.read()}")
+            last = self.state()
+            if last and predicate(last):
+                return last
+            time.sleep(0.1)
+        fail(f"timed out waiting for {what}; last state: {last}")
+
+    def xdotool(self, *args):
+        subprocess.run(["xdotool", *args], env=self.display.env, check=True)
+
+    def window(self):
+        out = subprocess.run(["xdotool", "search", "--sync", "--pid", str(self.proc.pid)], env=self.display.env,
+                             capture_output=True, text=True, timeout=20).stdout.split()
+        return out[0] if out else None
+
+    def focus(self):
+        win = self.window()
+        if win:
+            self.xdotool("windowfocus", "--sync", win)
+        return win
+
+    def click_target(self, name):
+        state = self.wait_for(lambda s: name in s.get("targets", {}), f"target {name}")
+        x, y, w, h = state["targets"][name]
+        win = self.window()
+        self.xdotool("mousemove", "--window", win, str(int(x + min(w / 2, 40))), str(int(y + h / 2)))
+        time.sleep(0.1)
+        self.xdotool("click", "1")
+
+    def key(self, *keys):
+        for k in keys:
+            self.xdotool("key", "--clearmodifiers", k)
+            time.sleep(0.15)
+
+    def kill(self, sig=signal.SIGTERM):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            self.proc.wait(timeout=10)
+
+    def close(self):
+        self.kill()
+
+
+def run(cmd, **kwargs):
+    return subprocess.run(cmd, capture_output=True, text=True, **kwargs)
+
+
+def read_png(path):
+    """Decodes an 8-bit RGB/RGBA non-interlaced PNG (what tebiki writes) to (width, height, rows)."""
+    import struct
+    import zlib
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        fail(f"{path} is not a PNG")
+    pos, idat, width, height, channels = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color = struct.unpack(">IIBB", body[:10])
+            channels = {2: 3, 6: 4}[color]
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b = prev[i]
+            c = prev[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + ((a + b) >> 1)) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(line)
+        prev = line
+    return width, height, channels, rows
+
+
+def ink_ratio(png_path, box):
+    """Share of pixels in box (x0, y0, x1, y1) that are clearly darker than the background."""
+    width, height, channels, rows = read_png(png_path)
+    x0, y0, x1, y1 = box
+    dark = total = 0
+    for y in range(y0, min(y1, height)):
+        row = rows[y]
+        for x in range(x0, min(x1, width), 2):
+            r, g, b = row[x * channels], row[x * channels + 1], row[x * channels + 2]
+            total += 1
+            dark += (r * 299 + g * 587 + b * 114) // 1000 < 110
+    return dark / max(1, total)
