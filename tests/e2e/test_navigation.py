@@ -18,19 +18,13 @@ with Display() as display:
         app.click_target("toc:2-second/01-rules")
         app.wait_for(lambda s: s["page"] == "2-second/01-rules", "chapter opened from the TOC")
 
-        app.key("alt+Left")
-        app.wait_for(lambda s: s["page"] == "1-first/01-typography", "Alt+Left goes back")
-        app.key("alt+Right")
-        app.wait_for(lambda s: s["page"] == "2-second/01-rules", "Alt+Right goes forward")
-
-        app.key("ctrl+Prior")
-        app.wait_for(lambda s: s["page"] == "1-first/01-typography", "Ctrl+PageUp opens the previous chapter")
-        app.key("ctrl+Next")
-        app.wait_for(lambda s: s["page"] == "2-second/01-rules", "Ctrl+PageDown opens the next chapter")
+        app.key_until("alt+Left", lambda s: s["page"] == "1-first/01-typography", "Alt+Left goes back")
+        app.key_until("alt+Right", lambda s: s["page"] == "2-second/01-rules", "Alt+Right goes forward")
+        app.key_until("ctrl+Prior", lambda s: s["page"] == "1-first/01-typography", "Ctrl+PageUp opens the previous chapter")
+        app.key_until("ctrl+Next", lambda s: s["page"] == "2-second/01-rules", "Ctrl+PageDown opens the next chapter")
 
         # A TOC section entry scrolls the page to that heading.
-        app.key("ctrl+Prior")
-        app.wait_for(lambda s: "toc:1-first/01-typography#出張" in s["targets"], "sections listed")
+        app.key_until("ctrl+Prior", lambda s: "toc:1-first/01-typography#出張" in s["targets"], "sections listed")
         app.click_target("toc:1-first/01-typography#出張")
         app.wait_for(lambda s: s["scroll"] > 0, "page scrolled to the section")
 
@@ -39,8 +33,9 @@ with Display() as display:
         time.sleep(0.3)
         app.xdotool("type", "--delay", "80", "lgwan")
         app.wait_for(lambda s: s["search_open"] and s["search_hits"] >= 1, "live search results")
-        app.key("Return")
-        app.wait_for(lambda s: s["page"] == "1-first/01-typography" and not s["search_open"], "search hit opened")
+        app.key_until("Return", lambda s: not s["search_open"], "search hit opened")
+        if app.state()["page"] != "1-first/01-typography":
+            fail("Enter opened the wrong page")
 
         state = app.state()
         if state["missing_glyphs"] != 0:
