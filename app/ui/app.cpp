@@ -98,7 +98,8 @@ void App::save_reading_position() {
     }
 }
 
-void App::navigate(Location to) {
+void App::navigate(Location to, bool keep_highlight) {
+    if (!keep_highlight) highlight_terms.clear();  // search highlights belong to the page the hit opened
     history.remember_scroll(page_scroll);
     save_reading_position();
     scroll_to_anchor = to.anchor;

@@ -80,7 +80,7 @@ struct App {
     int missing_glyphs = 0;    // code points drawn that the atlas lacks (must stay 0)
 
     const PageLayout& layout_for(size_t chapter, float width);
-    void navigate(Location to);
+    void navigate(Location to, bool keep_highlight = false);
     void go_back();
     void go_forward();
     void set_zoom(float zoom);

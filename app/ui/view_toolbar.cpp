@@ -17,7 +17,7 @@ static void run_search(App& app) {
 
 void open_hit(App& app, const SearchHit& hit) {
     app.highlight_terms = split_query(app.query);
-    app.navigate(Location{hit.chapter_id, hit.anchor, -1});
+    app.navigate(Location{hit.chapter_id, hit.anchor, -1}, true);
     app.search_open = false;
 }
 
