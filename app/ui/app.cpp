@@ -43,7 +43,14 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     }
     if (!app->diagnostics.empty()) {
         for (const Diagnostic& d : app->diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-        app->notices.push_back(app->text.format("app.content_problems", {std::to_string(app->diagnostics.size())}));
+        // Name the first few problems with file:line, so the editor knows where to look.
+        std::string message = app->text.format("app.content_problems", {std::to_string(app->diagnostics.size())});
+        for (size_t i = 0; i < app->diagnostics.size() && i < 5; ++i) {
+            Diagnostic d = app->diagnostics[i];
+            d.file = std::filesystem::path(d.file).lexically_relative(app->paths.content.parent_path()).string();
+            message += "\n・" + d.to_string();
+        }
+        app->notices.push_back(message);
     }
     auto opened = storage::UserStore::open(app->paths.data / "tebiki.sqlite");
     app->store = std::move(opened.store);
@@ -111,18 +118,12 @@ void App::navigate(Location to, bool keep_highlight) {
     request_frames();
 }
 
-void App::go_back() {
-    history.remember_scroll(page_scroll);
-    if (!history.back()) return;
-    restore_scroll = std::max(0.0f, history.current().scroll_y);
-    scroll_to_anchor.clear();
-    current_layout = nullptr;
-    request_frames();
-}
+void App::go_back() { step_history(false); }
+void App::go_forward() { step_history(true); }
 
-void App::go_forward() {
+void App::step_history(bool forward) {
     history.remember_scroll(page_scroll);
-    if (!history.forward()) return;
+    if (!(forward ? history.forward() : history.back())) return;
     restore_scroll = std::max(0.0f, history.current().scroll_y);
     scroll_to_anchor.clear();
     current_layout = nullptr;

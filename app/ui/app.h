@@ -89,6 +89,7 @@ struct App {
     void request_frames(int n = 3) { frames_requested = std::max(frames_requested, n); }
 
 private:
+    void step_history(bool forward);
     std::map<std::tuple<size_t, int, int>, PageLayout> layouts_;  // (chapter, width, zoom %)
 };
 

@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
@@ -19,6 +20,7 @@
 #include <deque>
 #include <vector>
 
+#include "guide/link.h"
 #include "ui/app.h"
 #include "ui/textures.h"
 #include "ui/theme.h"
@@ -161,6 +163,17 @@ void write_state(const App& app, const char* path) {
     write_file_atomic(path, json + "}\n");
 }
 
+void set_window_icon(GLFWwindow* window, const App& app) {
+    const auto file = find_asset(app.paths.asset_dirs, "icons/tebiki.png");
+    if (file.empty()) return;
+    GLFWimage image{};
+    int channels = 0;
+    image.pixels = stbi_load(file.string().c_str(), &image.width, &image.height, &channels, 4);
+    if (!image.pixels) return;
+    glfwSetWindowIcon(window, 1, &image);
+    stbi_image_free(image.pixels);
+}
+
 bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
 
 }  // namespace
@@ -223,6 +236,7 @@ int run_gui(const cli::Options& options) {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
+    set_window_icon(window, *app);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

@@ -10,20 +10,16 @@ void History::go(Location to) {
     current_ = std::move(to);
 }
 
-bool History::back() {
-    if (back_.empty()) return false;
-    forward_.push_back(current_);
-    current_ = back_.back();
-    back_.pop_back();
+// Moves one step from `from` to `to` (back or forward), keeping the current location on the other side.
+static bool step(Location& current, std::vector<Location>& from, std::vector<Location>& to) {
+    if (from.empty()) return false;
+    to.push_back(current);
+    current = from.back();
+    from.pop_back();
     return true;
 }
 
-bool History::forward() {
-    if (forward_.empty()) return false;
-    back_.push_back(current_);
-    current_ = forward_.back();
-    forward_.pop_back();
-    return true;
-}
+bool History::back() { return step(current_, back_, forward_); }
+bool History::forward() { return step(current_, forward_, back_); }
 
 }  // namespace tebiki
