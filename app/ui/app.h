@@ -46,6 +46,7 @@ struct App {
     float zoom = 1.0f;           // the user's zoom (1.0 = 100 %)
     float content_scale = 1.0f;  // the monitor's HiDPI factor
     bool fonts_dirty = true;
+    bool fonts_complete = false;  // the first atlas skips the unused Japanese range (see gui.cpp)
     float effective_zoom() const { return zoom * content_scale; }
 
     // Where the reader is

@@ -45,7 +45,7 @@ ImFont* add(const FontFace& face, float px, const ImWchar* ranges) {
 
 }  // namespace
 
-UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom) {
+UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom, bool all_japanese) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     g_ranges.clear();
@@ -56,7 +56,7 @@ UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom) {
 
     UiFonts out;
     out.scale = type_scale(zoom);
-    const ImWchar* body_ranges = ranges_for(glyphs.everything, true);  // user input may use any kanji
+    const ImWchar* body_ranges = ranges_for(glyphs.everything, all_japanese);  // user input may use any kanji
     const ImWchar* text_ranges = ranges_for(glyphs.everything, false);
     const ImWchar* heading_ranges = ranges_for(glyphs.headings, false);
     const ImWchar* code_ranges = ranges_for(glyphs.code, false);

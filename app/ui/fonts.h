@@ -27,7 +27,9 @@ struct GlyphText {
     std::string code;        // code points inside code spans and blocks
 };
 
-// Clears and rebuilds ImGui's atlas. Must be called outside NewFrame/Render.
-UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom);
+// Clears and rebuilds ImGui's atlas. Must be called outside NewFrame/Render. Without
+// `all_japanese` only the code points the guide and UI use are baked (fast first frame); with it,
+// the whole Japanese range too, so that anything a user types can be drawn.
+UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom, bool all_japanese);
 
 }  // namespace tebiki::ui

@@ -53,11 +53,22 @@ public:
     explicit Converter(Document& doc) : doc_(doc) {}
 
     void blocks(cmark_node* parent, std::vector<Block>& out) {
+        ++depth_;
         for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) block(node, out);
+        --depth_;
     }
 
 private:
+    // Deeper nesting than this (hostile input such as 2,000 '>') is flattened, so neither this
+    // converter nor the layout recurses without bound.
+    static constexpr int kMaxDepth = 24;
+
     void block(cmark_node* node, std::vector<Block>& out) {
+        const cmark_node_type type = cmark_node_get_type(node);
+        if (depth_ > kMaxDepth && (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM)) {
+            blocks(node, out);
+            return;
+        }
         Block b;
         b.line = cmark_node_get_start_line(node);
         switch (cmark_node_get_type(node)) {
@@ -207,6 +218,7 @@ private:
     }
 
     Document& doc_;
+    int depth_ = 0;
 };
 
 struct ParserDeleter {

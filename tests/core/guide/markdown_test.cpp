@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "guide/markdown.h"
 
 using namespace tebiki;
@@ -72,4 +74,11 @@ TEST_CASE("[Markdown] links keep their target and source line") {
     REQUIRE(doc.links.size() == 1);
     CHECK(doc.links[0].target == "../4-kanri/05-kitei.md#要綱に定める事項");
     CHECK(doc.links[0].line == 3);
+}
+
+TEST_CASE("[Markdown] hostile nesting is flattened instead of recursing without bound") {
+    const Document doc = parse_markdown(std::string(5000, '>') + " 深い引用\n" + std::string(3000, '-') + "\n");
+    int depth = 0;
+    for (const Block* b = doc.blocks.empty() ? nullptr : &doc.blocks[0]; b && !b->children.empty(); b = &b->children[0]) ++depth;
+    CHECK(depth <= 30);
 }
