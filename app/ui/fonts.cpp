@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
 
+#include <cstdlib>
+
 namespace tebiki::ui {
 
 ImFont* UiFonts::for_run(FontRole role, float px) const {
@@ -16,6 +18,20 @@ ImFont* UiFonts::for_run(FontRole role, float px) const {
 }
 
 namespace {
+
+struct MappedRange {
+    const void* begin;
+    const void* end;
+};
+std::vector<MappedRange> g_font_mappings;
+
+void* font_aware_alloc(size_t size, void*) { return std::malloc(size); }
+
+void font_aware_free(void* ptr, void*) {
+    for (const MappedRange& r : g_font_mappings)
+        if (ptr >= r.begin && ptr < r.end) return;  // a font mapping owned by the core, not by ImGui
+    std::free(ptr);
+}
 
 // ImGui keeps a pointer to the ranges until the atlas is rebuilt: keep them alive here.
 std::vector<ImVector<ImWchar>> g_ranges;
@@ -33,17 +49,20 @@ const ImWchar* ranges_for(const std::string& text, bool with_japanese) {
 
 ImFont* add(const FontFace& face, float px, const ImWchar* ranges) {
     ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the bytes belong to the core's FontFace
+    config.FontDataOwnedByAtlas = true;  // no copy; font_aware_free() never frees the mapping
     config.FontNo = face.index();
     config.OversampleH = 1;               // CJK glyphs are dense; oversampling only costs atlas space
     config.OversampleV = 1;
     config.PixelSnapH = false;            // keep advances identical to the core's measurements
-    // ImGui only reads the bytes (FontDataOwnedByAtlas = false), so the read-only mapping is safe.
+    // ImGui only reads the bytes, so handing it the read-only mapping is safe.
     auto* data = const_cast<unsigned char*>(face.data());
+    g_font_mappings.push_back({face.data(), face.data() + face.size()});
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, int(face.size()), px, &config, ranges);
 }
 
 }  // namespace
+
+void install_font_aware_allocator() { ImGui::SetAllocatorFunctions(font_aware_alloc, font_aware_free, nullptr); }
 
 UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom, bool all_japanese) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;

@@ -27,6 +27,11 @@ struct GlyphText {
     std::string code;        // code points inside code spans and blocks
 };
 
+// Must run before ImGui::CreateContext(). Dear ImGui 1.86 copies a font's whole file for every
+// AddFont unless the atlas "owns" the bytes (7 faces × a 20 MB .ttc = 140 MB and ~80 ms). We let
+// the atlas own our read-only mappings and make its free() skip them.
+void install_font_aware_allocator();
+
 // Clears and rebuilds ImGui's atlas. Must be called outside NewFrame/Render. Without
 // `all_japanese` only the code points the guide and UI use are baked (fast first frame); with it,
 // the whole Japanese range too, so that anything a user types can be drawn.

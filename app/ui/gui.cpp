@@ -22,6 +22,7 @@
 
 #include "guide/link.h"
 #include "ui/app.h"
+#include "ui/fonts.h"
 #include "ui/textures.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -246,6 +247,7 @@ int run_gui(const cli::Options& options) {
     set_window_icon(window, *app);
 
     IMGUI_CHECKVERSION();
+    install_font_aware_allocator();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is computed, not saved
