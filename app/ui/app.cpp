@@ -82,6 +82,13 @@ void App::target(const std::string& name) {
     targets[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
 }
 
+bool App::key_pressed(int key, int mods) const {
+    constexpr int kRelevant = 0x0002 | 0x0004 | 0x0008;  // GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER
+    for (const KeyChord& c : key_presses)
+        if (c.key == key && (c.mods & kRelevant) == (mods & kRelevant)) return true;
+    return false;
+}
+
 const Chapter* App::current_chapter() const { return book.find(history.current().chapter_id); }
 
 const PageLayout& App::layout_for(size_t chapter, float width) {

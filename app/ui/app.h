@@ -29,6 +29,11 @@ struct ExternalLinkPopup {
     bool copied = false;
 };
 
+struct KeyChord {
+    int key;   // GLFW_KEY_*
+    int mods;  // GLFW_MOD_* held when it was pressed
+};
+
 struct App {
     cli::Options options;
     Paths paths;
@@ -74,6 +79,12 @@ struct App {
     // file so end-to-end tests can click them by name instead of by guessed coordinates.
     std::map<std::string, std::array<float, 4>> targets;
     void target(const std::string& name);  // records ImGui's last item
+
+    // Keys pressed in this frame, with their modifiers (fed by the main loop).
+    std::vector<KeyChord> key_presses;
+    // True when `key` was pressed this frame with exactly the modifiers in `mods` (Shift ignored
+    // unless asked for, so JIS "Ctrl ;" and "Ctrl +" both count).
+    bool key_pressed(int key, int mods = 0) const;
 
     // Frame bookkeeping
     int frames_requested = 0;  // the main loop draws at least this many more frames

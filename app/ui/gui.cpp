@@ -87,15 +87,19 @@ void install_callbacks(GLFWwindow* window) {
     glfwSetWindowRefreshCallback(window, mark_activity);
 }
 
-// Feeds queued key events up to (not including) the release of a key pressed in this frame.
-// Returns true when events remain for the next frame.
-bool feed_keys(GLFWwindow* window) {
+// Feeds queued key events up to (not including) the release of a key pressed in this frame, and
+// lists this frame's presses with the modifiers GLFW reported for them (App::key_pressed), which
+// is more reliable for shortcuts than ImGui's sampled modifier state. Returns true when events
+// remain for the next frame.
+bool feed_keys(GLFWwindow* window, std::vector<KeyChord>& presses) {
+    presses.clear();
     int pressed[8];
     int count = 0;
     while (!g_keys.empty()) {
         const KeyEvent e = g_keys.front();
         if (e.action == GLFW_RELEASE && std::find(pressed, pressed + count, e.key) != pressed + count) return true;
         if (e.action == GLFW_PRESS && count < 8) pressed[count++] = e.key;
+        if (e.action != GLFW_RELEASE) presses.push_back({e.key, e.mods});
         ImGui_ImplGlfw_KeyCallback(window, e.key, e.scancode, e.action, e.mods);
         g_keys.pop_front();
     }
@@ -294,7 +298,7 @@ int run_gui(const cli::Options& options) {
             app->fonts_dirty = false;
             phase("fonts");
         }
-        if (feed_keys(window)) app->request_frames(2);
+        if (feed_keys(window, app->key_presses)) app->request_frames(2);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();

@@ -7,24 +7,23 @@
 namespace tebiki::ui {
 
 void handle_shortcuts(App& app) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const bool typing = io.WantTextInput;
-    if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_F)) app.focus_search = true;
-    if (!typing && ImGui::IsKeyPressed(GLFW_KEY_SLASH)) app.focus_search = true;
+    const bool typing = ImGui::GetIO().WantTextInput;
+    const int ctrl = GLFW_MOD_CONTROL, alt = GLFW_MOD_ALT;
+    if (app.key_pressed(GLFW_KEY_F, ctrl) || (!typing && app.key_pressed(GLFW_KEY_SLASH))) app.focus_search = true;
     // Zoom: Ctrl + / Ctrl − / Ctrl 0 (with or without the keypad, and Ctrl ; for JIS keyboards).
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD) || ImGui::IsKeyPressed(GLFW_KEY_SEMICOLON)))
+    if (app.key_pressed(GLFW_KEY_EQUAL, ctrl) || app.key_pressed(GLFW_KEY_KP_ADD, ctrl) || app.key_pressed(GLFW_KEY_SEMICOLON, ctrl))
         app.set_zoom(app.zoom + 0.1f);
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))) app.set_zoom(app.zoom - 0.1f);
-    if (io.KeyCtrl && (ImGui::IsKeyPressed(GLFW_KEY_0) || ImGui::IsKeyPressed(GLFW_KEY_KP_0))) app.set_zoom(1.0f);
+    if (app.key_pressed(GLFW_KEY_MINUS, ctrl) || app.key_pressed(GLFW_KEY_KP_SUBTRACT, ctrl)) app.set_zoom(app.zoom - 0.1f);
+    if (app.key_pressed(GLFW_KEY_0, ctrl) || app.key_pressed(GLFW_KEY_KP_0, ctrl)) app.set_zoom(1.0f);
     // History: Alt+← / Alt+→ and the mouse's back/forward buttons.
-    if ((io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_LEFT)) || ImGui::IsMouseClicked(3)) app.go_back();
-    if ((io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) || ImGui::IsMouseClicked(4)) app.go_forward();
+    if (app.key_pressed(GLFW_KEY_LEFT, alt) || ImGui::IsMouseClicked(3)) app.go_back();
+    if (app.key_pressed(GLFW_KEY_RIGHT, alt) || ImGui::IsMouseClicked(4)) app.go_forward();
     // Chapters: Ctrl+PageDown / Ctrl+PageUp.
-    if (const Chapter* chapter = app.current_chapter(); chapter && io.KeyCtrl) {
+    if (const Chapter* chapter = app.current_chapter()) {
         const int index = app.book.index_of(chapter->id);
-        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) && index + 1 < int(app.book.chapters.size()))
+        if (app.key_pressed(GLFW_KEY_PAGE_DOWN, ctrl) && index + 1 < int(app.book.chapters.size()))
             app.navigate(Location{app.book.chapters[size_t(index + 1)].id, "", -1});
-        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) && index > 0) app.navigate(Location{app.book.chapters[size_t(index - 1)].id, "", -1});
+        if (app.key_pressed(GLFW_KEY_PAGE_UP, ctrl) && index > 0) app.navigate(Location{app.book.chapters[size_t(index - 1)].id, "", -1});
     }
 }
 

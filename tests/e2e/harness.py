@@ -57,7 +57,12 @@ class App:
         cmd = [BIN, "--content", content, "--assets", FIXTURE_ASSETS, "--data", self.data_dir, "--size", size, *args]
         if os.path.exists(self.state_file):
             os.remove(self.state_file)
-        self.proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
+        self.stderr_path = os.path.join(self.data_dir, "stderr.log")
+        self.proc = subprocess.Popen(cmd, env=env, stderr=open(self.stderr_path, "w"), text=True)
+
+    def log(self):
+        with open(self.stderr_path) as f:
+            return f.read()[-2000:]
 
     def state(self):
         try:
@@ -71,7 +76,7 @@ class App:
         last = None
         while time.time() < deadline:
             if self.proc.poll() is not None:
-                fail(f"tebiki exited while waiting for {what}: {self.proc.stderr.read()}")
+                fail(f"tebiki exited while waiting for {what}: {self.log()}")
             last = self.state()
             if last and predicate(last):
                 return last
