@@ -106,3 +106,34 @@ void draw_wrapped(App& app, const std::string& text, float width, FontRole role,
 }
 
 }  // namespace tebiki::ui
+
+namespace tebiki::ui {
+
+bool wrapped_selectable(App& app, const std::string& id, const std::string& label, bool selected, float width, FontRole role) {
+    const float px = app.ui_fonts.scale.body;
+    const float pad_x = px * 0.3f, pad_y = px * 0.2f;
+    ParagraphStyle style;
+    style.role = role;
+    style.px = style.code_px = px;
+    style.line_height = 1.35f;
+    PageLayout layout;
+    layout.zoom = app.effective_zoom();
+    layout.height = ParagraphLayouter(*app.fonts).layout({Span{label}}, style, 0, 0, std::max(px * 2, width - 2 * pad_x), 0, layout);
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, layout.height + 2 * pad_y);
+    ImGui::PushID(id.c_str());
+    const bool clicked = ImGui::InvisibleButton("##row", size);
+    ImGui::PopID();
+    const ImU32 fill = selected ? ImGui::GetColorU32(ImGuiCol_Header)
+                       : ImGui::IsItemHovered() ? ImGui::GetColorU32(ImGuiCol_HeaderHovered) : 0;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (fill) dl->AddRectFilled(top_left, ImVec2(top_left.x + size.x, top_left.y + size.y), fill, 3);
+    if (ImGui::IsItemFocused()) dl->AddRect(top_left, ImVec2(top_left.x + size.x, top_left.y + size.y), ImGui::GetColorU32(ImGuiCol_NavHighlight), 3, 0, 2);
+    const ImVec2 after = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(top_left.x + pad_x, top_left.y + pad_y));
+    draw_layout(app, layout, 0, {});
+    ImGui::SetCursorScreenPos(after);
+    return clicked;
+}
+
+}  // namespace tebiki::ui

@@ -18,6 +18,11 @@ PageInteraction draw_page(App& app, const PageLayout& layout, float left_margin)
 // (folded) are highlighted. Used for small texts such as tile summaries and search snippets.
 PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margin, const std::vector<std::string>& terms);
 
+// A selectable row whose label wraps with 禁則 (ImGui's Selectable clips long Japanese titles).
+// Returns true when clicked or activated with the keyboard.
+bool wrapped_selectable(App& app, const std::string& id, const std::string& label, bool selected, float width,
+                        FontRole role = FontRole::Regular);
+
 // Lays out and draws a short text with 禁則-correct wrapping (ImGui's own wrapping has none).
 void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,
                   const std::vector<std::string>& terms = {});

@@ -34,6 +34,7 @@ void draw_toc(App& app, const Chapter& current, const PageLayout* layout) {
     const bool sync = g_synced_chapter != current.id;
     g_synced_chapter = current.id;
     const AnchorPosition* here = layout ? layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 2));
     for (size_t p = 0; p < app.book.parts.size(); ++p) {
         const Part& part = app.book.parts[p];
         if (sync) ImGui::SetNextItemOpen(p == current.part, ImGuiCond_Always);
@@ -44,7 +45,9 @@ void draw_toc(App& app, const Chapter& current, const PageLayout* layout) {
             const Chapter& c = app.book.chapters[index];
             const bool is_current = &c == &current;
             ImGui::PushID(c.id.c_str());
-            if (ImGui::Selectable(c.title.c_str(), is_current && (!here || here->level <= 1))) app.navigate(Location{c.id, "", -1});
+            const float width = ImGui::GetContentRegionAvail().x;
+            if (wrapped_selectable(app, c.id, c.title, is_current && (!here || here->level <= 1), width))
+                app.navigate(Location{c.id, "", -1});
             app.target("toc:" + c.id);
             if (is_current && sync) ImGui::SetScrollHereY(0.3f);
             if (is_current) {
@@ -52,7 +55,8 @@ void draw_toc(App& app, const Chapter& current, const PageLayout* layout) {
                 for (const Heading& h : c.headings) {
                     if (h.level != 2) continue;
                     const bool active = here && here->anchor == h.anchor;
-                    if (ImGui::Selectable(h.text.c_str(), active)) app.navigate(Location{c.id, h.anchor, -1});
+                    if (wrapped_selectable(app, c.id + "#" + h.anchor, h.text, active, ImGui::GetContentRegionAvail().x))
+                        app.navigate(Location{c.id, h.anchor, -1});
                     app.target("toc:" + c.id + "#" + h.anchor);
                 }
                 ImGui::Unindent();
@@ -61,22 +65,23 @@ void draw_toc(App& app, const Chapter& current, const PageLayout* layout) {
         }
         ImGui::TreePop();
     }
+    ImGui::PopStyleVar();
 }
 
 void draw_outline(App& app, const PageLayout& layout) {
     ImGui::TextDisabled("%s", app.text.get("reader.outline"));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 2));
     const AnchorPosition* here = layout.section_at(app.page_scroll + app.ui_fonts.scale.body);
     for (const AnchorPosition& a : layout.anchors) {
         if (a.level < 2 || a.level > 3) continue;
-        ImGui::PushID(&a);
         if (a.level == 3) ImGui::Indent();
-        if (ImGui::Selectable(a.title.c_str(), here == &a)) {
+        if (wrapped_selectable(app, a.anchor, a.title, here == &a, ImGui::GetContentRegionAvail().x)) {
             app.restore_scroll = std::max(0.0f, a.y - app.ui_fonts.scale.body);
             app.request_frames();
         }
         if (a.level == 3) ImGui::Unindent();
-        ImGui::PopID();
     }
+    ImGui::PopStyleVar();
 }
 
 void draw_breadcrumbs(App& app, const Chapter& chapter, const PageLayout* layout) {
