@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "guide/book.h"
@@ -103,4 +104,17 @@ TEST_CASE("[Layout] only lines near the viewport are returned as visible") {
     CHECK(last > first);
     CHECK(last - first < page.lines.size());
     for (size_t i = first; i < last; ++i) CHECK(page.lines[i].y < 400);
+}
+
+TEST_CASE("[Layout] consecutive punctuation is squeezed: a closing mark before another mark takes half an em") {
+    const Document doc = parse_markdown("「目的」、「業務」");
+    LayoutOptions options;
+    options.width = 800;
+    const PageLayout page = layout_document(doc, fonts(), options);
+    REQUIRE(page.lines.size() == 1);
+    float width = 0;
+    for (const GlyphRun& r : page.lines[0].runs) width = std::max(width, r.x + r.w);
+    const float em = page.lines[0].runs[0].px;
+    // 9 full-width characters; 」 and 、 each give up half an em.
+    CHECK(width == doctest::Approx(8.0f * em).epsilon(0.02));
 }
