@@ -72,6 +72,8 @@ struct App {
     bool scroll_hit_into_view = false;
     ImVec2 search_box_min, search_box_max;  // where the results panel hangs from
 
+    std::optional<bool> toc_override;  // the user's 目次 toggle; unset: by window width
+
     ExternalLinkPopup external_link;
     std::string app_link_notice;
 

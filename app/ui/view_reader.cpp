@@ -87,6 +87,13 @@ void draw_outline(App& app, const PageLayout& layout) {
 void draw_breadcrumbs(App& app, const Chapter& chapter, const PageLayout* layout) {
     const Part& part = app.book.parts[chapter.part];
     const char* separator = app.text.get("reader.separator");
+    if (ImGui::SmallButton(app.text.get("reader.contents"))) {
+        const float body = app.ui_fonts.scale.body;
+        const bool shown = app.toc_override.value_or(ImGui::GetIO().DisplaySize.x > body * 34);
+        app.toc_override = !shown;
+    }
+    app.target("reader:contents");
+    ImGui::SameLine();
     if (ImGui::SmallButton(app.text.get("reader.home"))) app.navigate(Location{});
     ImGui::SameLine();
     ImGui::TextDisabled("%s", separator);
@@ -168,19 +175,24 @@ void draw_reader(App& app) {
     }
     const float body = app.ui_fonts.scale.body;
     const float total = ImGui::GetContentRegionAvail().x;
-    const float sidebar = std::min(body * 16, total * 0.3f);
-    const bool show_outline = total > body * 70;
-    const float outline = show_outline ? body * 14 : 0;
+    // The table of contents gives way on narrow windows and at large zoom (the 目次 button brings it back).
+    const bool show_toc = app.toc_override.value_or(total > body * 34);
+    const float sidebar = show_toc ? std::min(body * 14, total * 0.4f) : 0;
+    const bool show_outline = total > body * 60;
+    const float outline = show_outline ? body * 12 : 0;
 
-    ImGui::BeginChild("toc", ImVec2(sidebar, 0), true);
-    draw_toc(app, *chapter, app.current_layout);
-    ImGui::EndChild();
-    ImGui::SameLine();
+    if (show_toc) {
+        ImGui::BeginChild("toc", ImVec2(sidebar, 0), true);
+        draw_toc(app, *chapter, app.current_layout);
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
 
-    ImGui::BeginChild("main", ImVec2(total - sidebar - outline - ImGui::GetStyle().ItemSpacing.x * (show_outline ? 2 : 1), 0));
+    const int gaps = int(show_toc) + int(show_outline);
+    ImGui::BeginChild("main", ImVec2(total - sidebar - outline - ImGui::GetStyle().ItemSpacing.x * float(gaps), 0));
     draw_header(app, *chapter, app.current_layout);
     ImGui::Separator();
-    ImGui::BeginChild("page", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav);
+    ImGui::BeginChild("page", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_HorizontalScrollbar);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float text_width = std::floor(std::min(avail - body * 2, body * 44));
     const PageLayout& layout = app.layout_for(size_t(app.book.index_of(chapter->id)), text_width);

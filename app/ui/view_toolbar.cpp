@@ -35,7 +35,11 @@ void draw_toolbar(App& app) {
     app.target("home");
     ImGui::SameLine();
 
-    ImGui::SetNextItemWidth(std::min(body * 24, ImGui::GetContentRegionAvail().x * 0.6f));
+    const std::string zoom = app.text.format("app.zoom", {std::to_string(int(std::lround(app.zoom * 100)))});
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float zoom_width = ImGui::CalcTextSize(app.text.get("app.zoom_out")).x + ImGui::CalcTextSize(app.text.get("app.zoom_in")).x +
+                             ImGui::CalcTextSize(zoom.c_str()).x + style.FramePadding.x * 4 + style.ItemSpacing.x * 3;
+    ImGui::SetNextItemWidth(std::max(body * 4, std::min(body * 20, ImGui::GetContentRegionAvail().x - zoom_width)));
     if (app.focus_search) {
         ImGui::SetKeyboardFocusHere();
         app.focus_search = false;
@@ -57,11 +61,7 @@ void draw_toolbar(App& app) {
     }
     if (search_active && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) app.search_open = false;
 
-    const std::string zoom = app.text.format("app.zoom", {std::to_string(int(std::lround(app.zoom * 100)))});
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float zoom_width = ImGui::CalcTextSize(app.text.get("app.zoom_out")).x + ImGui::CalcTextSize(app.text.get("app.zoom_in")).x +
-                             ImGui::CalcTextSize(zoom.c_str()).x + style.FramePadding.x * 4 + style.ItemSpacing.x * 2;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - zoom_width));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - zoom_width + style.ItemSpacing.x));
     if (ImGui::Button(app.text.get("app.zoom_out"))) app.set_zoom(app.zoom - 0.1f);
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();

@@ -199,8 +199,15 @@ private:
                 max_w[c] = std::max(max_w[c], e.max_width + 2 * pad);
             }
         }
-        const std::vector<float> col_w = column_widths(min_w, max_w, width);
+        // No column narrower than two characters and a bit: below that no split can keep 禁則.
+        // A table that then no longer fits is wider than the page and scrolls sideways.
+        // (em() is ImGui's font height, about 1.45 times the width of a full-width character.)
+        const float floor_w = std::round(em() * 1.5f) + 2 * pad;
+        float sum_floor = 0;
+        for (float& w : min_w) sum_floor += (w = std::max(w, floor_w));
+        const std::vector<float> col_w = column_widths(min_w, max_w, std::max(width, sum_floor));
         for (const Block& row : b.children) y = table_row(row, col_w, x, y, pad);
+        page_.width = std::max(page_.width, x + std::accumulate(col_w.begin(), col_w.end(), 0.0f));
         return y;
     }
 
@@ -267,6 +274,7 @@ PageLayout layout_document(const Document& doc, const FontSet& fonts, const Layo
     page.zoom = options.zoom;
     BlockLayouter walker(fonts, options, page);
     page.height = walker.blocks(doc.blocks, 0, 0, std::max(80.0f, options.width), 0);
+    // page.width may have grown past options.width for a table that cannot fit (see table()).
     // Table cells are laid out column by column; restore top-to-bottom order for drawing.
     std::stable_sort(page.lines.begin(), page.lines.end(), [](const Line& a, const Line& b) { return a.y < b.y; });
     std::stable_sort(page.boxes.begin(), page.boxes.end(), [](const Box& a, const Box& b) { return a.y < b.y; });
