@@ -192,7 +192,8 @@ void draw_reader(App& app) {
     ImGui::BeginChild("main", ImVec2(total - sidebar - outline - ImGui::GetStyle().ItemSpacing.x * float(gaps), 0));
     draw_header(app, *chapter, app.current_layout);
     ImGui::Separator();
-    ImGui::BeginChild("page", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("page", ImVec2(0, 0), false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_HorizontalScrollbar |
+                                                  ImGuiWindowFlags_AlwaysVerticalScrollbar);  // the text width must not change when the scrollbar appears
     const float avail = ImGui::GetContentRegionAvail().x;
     const float text_width = std::floor(std::min(avail - body * 2, body * 44));
     const PageLayout& layout = app.layout_for(size_t(app.book.index_of(chapter->id)), text_width);

@@ -194,3 +194,21 @@ def ink_ratio(png_path, box):
             total += 1
             dark += (r * 299 + g * 587 + b * 114) // 1000 < 110
     return dark / max(1, total)
+
+
+def text_line_height(png_path, box):
+    """Median height of the bands of rows that hold dark pixels in box: the height of a line of text."""
+    width, height, channels, rows = read_png(png_path)
+    x0, y0, x1, y1 = box
+    bands, current = [], 0
+    for y in range(y0, min(y1, height)):
+        row = rows[y]
+        inked = any((row[x * channels] * 299 + row[x * channels + 1] * 587 + row[x * channels + 2] * 114) // 1000 < 110
+                    for x in range(x0, min(x1, width), 2))
+        if inked:
+            current += 1
+        elif current:
+            bands.append(current)
+            current = 0
+    bands = sorted(b for b in bands if b > 3)
+    return bands[len(bands) // 2] if bands else 0

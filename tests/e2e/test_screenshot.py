@@ -2,7 +2,7 @@
 import os
 import tempfile
 
-from harness import BIN, Display, FIXTURE_ASSETS, FIXTURE_CONTENT, fail, ink_ratio, read_png, run
+from harness import BIN, Display, FIXTURE_ASSETS, FIXTURE_CONTENT, fail, ink_ratio, read_png, run, text_line_height
 
 out_dir = tempfile.mkdtemp(prefix="tebiki-shot-")
 with Display() as display:
@@ -21,13 +21,15 @@ with Display() as display:
     size = (width, height)
     if size != (1200, 800):
         fail(f"screenshot size {size}, expected the window size 1200x800")
-    page = (380, 100, 1150, 780)  # the page column, right of the table of contents
-    normal, large = ink_ratio(shots["normal"], page), ink_ratio(shots["large"], page)
-    print(f"ink in page area: zoom 1 = {normal:.3f}, zoom 2 = {large:.3f}")
+    page = (420, 140, 1150, 780)  # the page column, right of the table of contents
+    normal = ink_ratio(shots["normal"], page)
+    print(f"ink in page area at zoom 1: {normal:.3f}")
     if normal < 0.01:
         fail("almost nothing was drawn in the page area: text is missing")
-    if large <= normal:
-        fail("zoom 2 should draw thicker, larger glyphs than zoom 1")
+    small_line, large_line = text_line_height(shots["normal"], page), text_line_height(shots["large"], (40, 140, 1150, 780))
+    print(f"height of a line of text: zoom 1 = {small_line}px, zoom 2 = {large_line}px")
+    if not (1.6 * small_line <= large_line <= 2.6 * small_line):
+        fail("zoom 2 must re-typeset the text at about twice the size")
 
     bad = run([BIN, "screenshot", "no/such-page", "--content", FIXTURE_CONTENT, "--out", os.path.join(out_dir, "x.png")],
               env=display.env, timeout=30)
