@@ -56,7 +56,7 @@ for path, text in chapters.items():
         i += 1
 
 print("== glossary terms whose first use in a chapter is not a link")
-terms = re.findall(r"^### (.+)$", open(GLOSSARY, encoding="utf-8").read(), re.M) if os.path.exists(GLOSSARY) else []
+terms = re.findall(r"^## (.+)$", open(GLOSSARY, encoding="utf-8").read(), re.M) if os.path.exists(GLOSSARY) else []
 for path, text in chapters.items():
     if path == GLOSSARY:
         continue
