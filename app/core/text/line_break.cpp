@@ -38,6 +38,24 @@ static std::unique_ptr<icu::BreakIterator> make_iterator() {
     return it;
 }
 
+// A URL is one long "word" to ICU. Like browsers, let it break after its separators
+// (https://www.|example.|go.|jp/|telework-|guide.pdf), so a long address wraps inside a table
+// cell instead of widening the table past the page.
+static void allow_breaks_inside_urls(const std::vector<char32_t>& cps, std::vector<bool>& allowed) {
+    static const std::u32string_view kSeparators = U"/.-_?&=#";
+    auto is_url_char = [](char32_t c) { return c > U' ' && c < 0x7F; };
+    for (size_t start = 0; start + 8 < cps.size(); ++start) {
+        const bool https = std::u32string_view(&cps[start], 8) == U"https://";
+        if (!https && std::u32string_view(&cps[start], 7) != U"http://") continue;
+        size_t end = start;
+        while (end < cps.size() && is_url_char(cps[end])) ++end;
+        for (size_t i = start + (https ? 8 : 7) + 1; i < end; ++i)
+            if (kSeparators.find(cps[i - 1]) != std::u32string_view::npos && kSeparators.find(cps[i]) == std::u32string_view::npos)
+                allowed[i] = true;
+        start = end;
+    }
+}
+
 std::vector<size_t> find_line_breaks(std::string_view text) {
     std::vector<size_t> breaks;
     if (text.empty()) return breaks;
@@ -81,6 +99,7 @@ std::vector<size_t> find_line_breaks(std::string_view text) {
         else if (is_digit(after) && !is_space(before) && (before == U'第' || before == U'約')) allowed[i] = false;
         else if (before == U'-' && i >= 2 && is_ascii_alnum(cps[i - 2]) && is_ascii_alnum(after)) allowed[i] = false;  // LGWAN-|ASP
     }
+    allow_breaks_inside_urls(cps, allowed);
     // Keep two-character units whole after a number (the digit rule above already joins 38|時).
     for (size_t i = 1; i + 1 < cps.size(); ++i) {
         if (!is_digit(cps[i - 1])) continue;

@@ -73,6 +73,22 @@ TEST_CASE("[LineBreak] Latin words, URLs and numbers with units are not split") 
     }
 }
 
+TEST_CASE("[LineBreak] long URLs may break after their separators, never inside a name") {
+    const auto parts = pieces("資料：https://www.japan-telework.or.jp/wordpress/wp-content/uploads/2020/Telework-products.pdf を参照");
+    std::string joined;
+    for (const auto& p : parts) joined += p;
+    CHECK(joined.find("https://www.japan-telework.or.jp/") != std::string::npos);
+    bool has_scheme_whole = false, split_after_slash = false;
+    for (const auto& p : parts) {
+        if (p.find("https://") != std::string::npos) has_scheme_whole = true;
+        if (p == "uploads/") split_after_slash = true;
+        const bool whole_word = p.find("Telewo") == std::string::npos || p.find("Telework-") != std::string::npos;
+        CHECK(whole_word);
+    }
+    CHECK(has_scheme_whole);
+    CHECK(split_after_slash);
+}
+
 TEST_CASE("[LineBreak] Japanese text may break between ideographs") {
     CHECK(pieces("情報通信技術を活用します").size() > 5);
 }
