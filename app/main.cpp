@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     if (command == "toc") return tebiki::cli::run_toc(*options);
     if (command == "search") return tebiki::cli::run_search(*options);
     if (command == "layout") return tebiki::cli::run_layout(*options);
+    if (command == "assess") return tebiki::cli::run_assess(*options);
+    if (command == "list") return tebiki::cli::run_list(*options);
 #ifdef TEBIKI_WITH_GUI
     if (command.empty() || command == "screenshot") return tebiki::ui::run_gui(*options);
 #else

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "assessment/check.h"
 #include "guide/check.h"
 #include "text/font_set.h"
 
@@ -18,8 +19,14 @@ int run_check(const Options& options) {
     in.diagram_sources = options.paths.diagram_sources;
     in.fonts = fonts.get();
     check_book(in, diagnostics);
+    const auto questionnaires = assessment::load_questionnaires(options.paths.assessment, diagnostics);
+    for (const assessment::Questionnaire& q : questionnaires) {
+        assessment::check_guide_links(q, book, diagnostics);
+        if (fonts) assessment::check_questionnaire_glyphs(q, *fonts, diagnostics);
+    }
     for (const Diagnostic& d : diagnostics) std::printf("%s\n", d.to_string().c_str());
-    std::fprintf(stderr, "%zu 編・%zu 章を検査しました。問題 %zu 件。\n", book.parts.size(), book.chapters.size(), diagnostics.size());
+    std::fprintf(stderr, "%zu 編・%zu 章・質問票 %zu 件を検査しました。問題 %zu 件。\n", book.parts.size(), book.chapters.size(),
+                 questionnaires.size(), diagnostics.size());
     return diagnostics.empty() ? 0 : 1;
 }
 

@@ -8,5 +8,7 @@ int run_check(const Options& options);
 int run_toc(const Options& options);
 int run_search(const Options& options);
 int run_layout(const Options& options);
+int run_assess(const Options& options);
+int run_list(const Options& options);
 
 }  // namespace tebiki::cli

@@ -75,6 +75,9 @@ void print_usage() {
         "                                 ページを画面と同じ幅で改行した行を表示します\n"
         "  tebiki screenshot ページID --out FILE.png [--size WxH] [--zoom Z]\n"
         "                                 画面を開いてページを PNG に保存します（ディスプレイが必要）\n"
+        "  tebiki assess 質問票ID --answers 回答.toml [--json]\n"
+        "                                 回答ファイルを採点し、レベル・妨げ・助言を表示します\n"
+        "  tebiki list questionnaires     質問票の一覧を表示します\n"
         "\n"
         "共通オプション: --content DIR  --assessment DIR  --data DIR  --assets DIR（画像を先に探すフォルダ）");
 }

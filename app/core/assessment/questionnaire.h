@@ -1,0 +1,128 @@
+// A questionnaire as loaded from assessment/*.toml (the format is documented in
+// assessment/README.md). Loading never throws: problems go to Diagnostics as file:line:col.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessment/condition.h"
+#include "util/diagnostics.h"
+
+namespace tebiki::assessment {
+
+enum class QuestionType { Single, Multiple, YesNo, Number, Text };
+
+struct Option {
+    std::string id;
+    std::string label;
+    std::optional<double> score;  // 0..1 of the question's full marks; none: not scored
+};
+
+struct NumberBand {  // a number answer in [min, max) earns `score`
+    double min = 0;
+    double max = 0;
+    double score = 0;
+};
+
+struct Question {
+    std::string id;
+    std::string area;                // department questionnaires
+    std::string text;
+    std::string help;
+    std::string guide;               // "4-kanri/02-rodo-jikan#始業と終業を職場に報告する"
+    QuestionType type = QuestionType::Single;
+    std::vector<Option> options;     // Single, Multiple; YesNo gets はい/いいえ
+    bool allow_unknown = true;       // 「わからない」
+    Condition show_if;
+    std::string show_if_text;
+    double weight = 1;
+    std::string unit;                // Number: "人"
+    std::optional<double> min, max;  // Number: accepted range
+    std::vector<NumberBand> bands;   // Number: scoring
+    int line = 0;
+
+    const Option* option(std::string_view option_id) const;
+    bool scored() const;
+};
+
+struct Area {
+    std::string id;
+    std::string name;
+    double weight = 1;
+    std::vector<std::string> guide;
+    int line = 0;
+};
+
+struct Level {
+    std::string id;
+    std::string label;
+    double min = 0;  // the level holds from this score (0..100) up to the next level's min
+    std::string description;
+};
+
+struct Blocker {
+    std::string id;
+    Condition when;
+    std::string when_text;
+    std::string message;
+    std::vector<std::string> guide;
+    int line = 0;
+};
+
+struct Advice {
+    std::string area;
+    std::vector<std::string> levels;  // the area levels it applies to
+    std::string text;
+    std::vector<std::string> guide;
+    int line = 0;
+};
+
+// Per-task questionnaires: each task is classified by rules over its own answers.
+struct TaskClass {
+    std::string id;
+    std::string label;
+};
+
+struct TaskRule {
+    Condition when;
+    std::string when_text;
+    std::string assign;  // class id it pushes the task to (the most severe assigned class wins)
+    std::string reason;  // why
+    std::string change;  // what would change the answer
+    std::vector<std::string> guide;
+    int line = 0;
+};
+
+struct Questionnaire {
+    enum class Kind { Department, Tasks };
+    std::filesystem::path file;
+    std::string id;
+    std::string title;
+    int version = 1;
+    std::string description;
+    Kind kind = Kind::Department;
+    std::string task_label;                  // Tasks: what a row is called (業務)
+    std::vector<std::string> summary;        // Tasks: question ids shown as columns of the result table
+    std::vector<Area> areas;
+    std::vector<Question> questions;         // in asking order
+    std::vector<Level> levels;               // ascending min
+    std::vector<Blocker> blockers;
+    std::vector<Advice> advice;
+    std::vector<TaskClass> classes;          // least to most severe
+    std::vector<TaskRule> rules;
+
+    const Question* question(std::string_view question_id) const;
+    const Area* area(std::string_view area_id) const;
+    const Level* level_for(double score) const;
+};
+
+std::optional<Questionnaire> load_questionnaire(const std::filesystem::path& file, Diagnostics& diagnostics);
+// The same from text already in memory; `file` names it in messages.
+std::optional<Questionnaire> parse_questionnaire(std::string_view text, const std::filesystem::path& file,
+                                                 Diagnostics& diagnostics);
+
+// Every *.toml in `dir`, sorted by file name; broken files are reported and skipped.
+std::vector<Questionnaire> load_questionnaires(const std::filesystem::path& dir, Diagnostics& diagnostics);
+
+}  // namespace tebiki::assessment

@@ -1,0 +1,225 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "assessment/answers_file.h"
+#include "assessment/questionnaire.h"
+#include "assessment/scoring.h"
+
+using namespace tebiki;
+using namespace tebiki::assessment;
+
+namespace {
+
+const char* kSmall = R"(id = "small"
+title = "小さな診断"
+version = 3
+
+[[areas]]
+id = "labor"
+name = "労務管理"
+weight = 2
+
+[[areas]]
+id = "ict"
+name = "情報システム"
+
+[[questions]]
+id = "start_end"
+area = "labor"
+text = "始業・終業をどう把握しますか。"
+type = "single"
+  [[questions.options]]
+  id = "system"
+  label = "勤怠管理システム"
+  score = 1.0
+  [[questions.options]]
+  id = "mail"
+  label = "メール"
+  score = 0.5
+  [[questions.options]]
+  id = "none"
+  label = "把握していない"
+  score = 0
+
+[[questions]]
+id = "nakanuke"
+area = "labor"
+text = "中抜けの扱いを決めていますか。"
+type = "yesno"
+yes_score = 1
+no_score = 0
+
+[[questions]]
+id = "access"
+area = "ict"
+text = "庁内システムに接続できますか。"
+type = "yesno"
+yes_score = 1
+no_score = 0
+
+[[questions]]
+id = "access_way"
+area = "ict"
+text = "接続方式は。"
+type = "single"
+show_if = "access == true"
+  [[questions.options]]
+  id = "sim"
+  label = "閉域SIM"
+  score = 1
+  [[questions.options]]
+  id = "asp"
+  label = "LGWAN-ASP"
+  score = 1
+
+[[levels]]
+id = "low"
+label = "準備段階"
+min = 0
+[[levels]]
+id = "mid"
+label = "試行可能"
+min = 50
+[[levels]]
+id = "high"
+label = "本格実施可能"
+min = 80
+
+[[blockers]]
+id = "no_record"
+when = "start_end == 'none'"
+message = "始業・終業を把握する方法がありません。"
+guide = "4-kanri/02-rodo-jikan"
+
+[[advice]]
+area = "labor"
+levels = ["low", "mid"]
+text = "始業・終業の報告方法を決めましょう。"
+
+[[advice]]
+area = "ict"
+levels = ["low"]
+text = "接続方式を検討しましょう。"
+)";
+
+Questionnaire parse_ok(const char* text) {
+    Diagnostics d;
+    auto q = parse_questionnaire(text, "test.toml", d);
+    for (const Diagnostic& x : d) MESSAGE(x.to_string());
+    REQUIRE(d.empty());
+    REQUIRE(q);
+    return *q;
+}
+
+std::vector<std::string> problems(const std::string& text) {
+    Diagnostics d;
+    parse_questionnaire(text, "bad.toml", d);
+    std::vector<std::string> out;
+    for (const Diagnostic& x : d) out.push_back(x.to_string());
+    return out;
+}
+
+bool mentions(const std::vector<std::string>& lines, const std::string& needle) {
+    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(needle) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST_CASE("[Questionnaire] a valid file loads with areas, questions, levels and rules") {
+    const Questionnaire q = parse_ok(kSmall);
+    CHECK(q.id == "small");
+    CHECK(q.version == 3);
+    CHECK(q.areas.size() == 2);
+    CHECK(q.questions.size() == 4);
+    CHECK(q.question("nakanuke")->options.size() == 2);
+    CHECK(q.level_for(79.9)->id == "mid");
+    CHECK(q.level_for(80)->id == "high");
+}
+
+TEST_CASE("[Scoring] skipped questions are reported, not scored as zero") {
+    const Questionnaire q = parse_ok(kSmall);
+    const Result r = score(q, {{"start_end", Answer::of_choice("mail")}, {"nakanuke", Answer::unknown()}});
+    REQUIRE(r.areas.size() == 2);
+    CHECK(*r.areas[0].score == doctest::Approx(50));  // only the answered question counts
+    CHECK(r.areas[0].unknown == 1);
+    CHECK_FALSE(r.areas[1].score.has_value());        // nothing answered: no score at all
+    CHECK(r.areas[1].unanswered == 1);                 // access_way stays hidden
+    CHECK(r.unknown.size() == 1);
+    CHECK(r.unanswered.size() == 1);
+    CHECK(*r.overall == doctest::Approx(50));          // areas without a score are left out
+    CHECK(r.level->id == "mid");
+}
+
+TEST_CASE("[Scoring] weights, follow-up questions, blockers and advice by impact") {
+    const Questionnaire q = parse_ok(kSmall);
+    const Result r = score(q, {{"start_end", Answer::of_choice("none")},
+                               {"nakanuke", Answer::of_flag(true)},
+                               {"access", Answer::of_flag(true)},
+                               {"access_way", Answer::of_choice("sim")}});
+    CHECK(*r.areas[0].score == doctest::Approx(50));
+    CHECK(*r.areas[1].score == doctest::Approx(100));
+    CHECK(*r.overall == doctest::Approx((50 * 2 + 100) / 3.0));
+    REQUIRE(r.blockers.size() == 1);
+    CHECK(r.blockers[0]->id == "no_record");
+    REQUIRE(r.advice.size() == 1);  // ict is "high": its advice is for "low" only
+    CHECK(r.advice[0].impact == doctest::Approx(100));
+    CHECK(r.complete());
+}
+
+TEST_CASE("[Questionnaire] every kind of mistake is reported with its line") {
+    SUBCASE("unknown keys and wrong types") {
+        const auto p = problems("id = \"x\"\ntitle = \"t\"\ntitel = \"typo\"\nversion = \"1\"\n[[areas]]\nid=\"a\"\nname=\"A\"\n[[levels]]\nid=\"l\"\nlabel=\"L\"\nmin=0\n");
+        CHECK(mentions(p, "bad.toml:3:1: 未知のキー「titel」"));
+        CHECK(mentions(p, "bad.toml:4:11: 「version」は数で"));
+    }
+    SUBCASE("duplicate ids, missing areas and options") {
+        std::string text = kSmall;
+        text += "\n[[questions]]\nid = \"nakanuke\"\narea = \"nowhere\"\ntext = \"重複\"\ntype = \"single\"\n";
+        const auto p = problems(text);
+        CHECK(mentions(p, "質問の id「nakanuke」が重複"));
+        CHECK(mentions(p, "領域「nowhere」がありません"));
+        CHECK(mentions(p, "選択肢（[[questions.options]]）が2つ以上必要"));
+    }
+    SUBCASE("conditions that point nowhere, forward or at a missing option") {
+        std::string text = kSmall;
+        text += "\n[[blockers]]\nid = \"b2\"\nwhen = \"start_end == 'fax' or ghost == 1\"\nmessage = \"m\"\n";
+        const auto p = problems(text);
+        CHECK(mentions(p, "選択肢「fax」はありません"));
+        CHECK(mentions(p, "ない質問「ghost」"));
+        std::string forward = kSmall;
+        const std::string needle = "show_if = \"access == true\"";
+        forward.replace(forward.find(needle), needle.size(), "show_if = \"access_way == 'sim'\"");
+        CHECK(mentions(problems(forward), "後にある質問「access_way」"));
+    }
+    SUBCASE("condition syntax errors point at the character") {
+        std::string text = kSmall;
+        const std::string needle = "when = \"start_end == 'none'\"";
+        text.replace(text.find(needle), needle.size(), "when = \"start_end = 'none'\"");
+        const auto p = problems(text);
+        CHECK(mentions(p, ":78:19: 条件式: 条件式に使えない文字「=」"));
+    }
+    SUBCASE("thresholds out of order") {
+        std::string text = kSmall;
+        text.replace(text.find("min = 80"), 8, "min = 40");
+        CHECK(mentions(problems(text), "レベル「high」の min が前のレベル以下"));
+    }
+    SUBCASE("advice for an unknown level, and broken TOML") {
+        std::string text = kSmall;
+        text.replace(text.find("levels = [\"low\"]"), 16, "levels = [\"lo\"]");
+        CHECK(mentions(problems(text), "advice のレベル「lo」"));
+        CHECK(mentions(problems("id = \"x\"\ntitle = [\n"), "bad.toml:2:11: TOML の書式が正しくありません"));
+    }
+}
+
+TEST_CASE("[Answers] answer files are checked against their questions") {
+    const Questionnaire q = parse_ok(kSmall);
+    AnswersFile out;
+    Diagnostics d;
+    REQUIRE(parse_answers("[answers]\nstart_end = \"fax\"\nnakanuke = \"unknown\"\naccess = 3\nghost = 1\n", "a.toml", q, out, d));
+    REQUIRE(d.size() == 3);
+    CHECK(d[0].to_string() == "a.toml:2:1: 回答「start_end」: 選択肢「fax」はありません。");
+    CHECK(d[1].to_string().find("a.toml:4:1: 回答「access」: 答えの形が違います。true か false") == 0);
+    CHECK(d[2].to_string().find("a.toml:5:1: 回答「ghost」") == 0);
+    CHECK(out.answers.at("nakanuke").kind == Answer::Kind::Unknown);
+}
