@@ -14,6 +14,28 @@ const std::vector<const char*> kMigrations = {
     // 1: settings (reading position, zoom, window geometry)
     "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL,"
     " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));",
+    // 2: departments, assessments, answers, task rows, and the questionnaire text each was taken on
+    "CREATE TABLE departments(id INTEGER PRIMARY KEY, municipality TEXT NOT NULL, name TEXT NOT NULL,"
+    " head_title TEXT NOT NULL DEFAULT '', head_name TEXT NOT NULL DEFAULT '', staff_count INTEGER,"
+    " contact TEXT NOT NULL DEFAULT '',"
+    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+    " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+    "CREATE TABLE questionnaire_sources(questionnaire_id TEXT NOT NULL, version INTEGER NOT NULL, source TEXT NOT NULL,"
+    " PRIMARY KEY(questionnaire_id, version));"
+    "CREATE TABLE assessments(id INTEGER PRIMARY KEY,"
+    " department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE,"
+    " questionnaire_id TEXT NOT NULL, questionnaire_version INTEGER NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'in_progress' CHECK(status IN ('in_progress', 'finished')),"
+    " current_question TEXT NOT NULL DEFAULT '',"
+    " started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+    " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), finished_at TEXT);"
+    "CREATE INDEX assessments_by_department ON assessments(department_id, started_at);"
+    "CREATE TABLE tasks(assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,"
+    " task_index INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY(assessment_id, task_index));"
+    "CREATE TABLE answers(assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,"
+    " task INTEGER NOT NULL, question_id TEXT NOT NULL, value TEXT NOT NULL,"
+    " answered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+    " PRIMARY KEY(assessment_id, task, question_id));",
 };
 
 std::string timestamp() {

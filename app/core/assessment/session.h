@@ -1,0 +1,58 @@
+// One assessment being answered or read back: the questionnaire it was taken on (the text kept
+// in the database, so later edits of assessment/ never change old results), its answers and task
+// rows, written through to the store the moment they change.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessment/scoring.h"
+#include "storage/assessment_store.h"
+
+namespace tebiki::assessment {
+
+class Session {
+public:
+    // Starts a new assessment of `q` for a department and keeps the questionnaire's text.
+    static int64_t start(storage::AssessmentStore& store, int64_t department_id, const Questionnaire& q);
+    // Opens an assessment; nullopt with a Japanese `error` when it cannot be read.
+    static std::optional<Session> open(storage::AssessmentStore& store, int64_t assessment_id, std::string* error);
+
+    const Questionnaire& questionnaire() const { return *questionnaire_; }
+    const storage::AssessmentRecord& record() const { return record_; }
+    bool finished() const { return record_.status == "finished"; }
+
+    // task -1 is the department's own answers; 0… are the task rows of per-task questionnaires.
+    const AnswerMap& answers(int task = -1) const;
+    Answer answer(int task, const std::string& question_id) const;
+    void set_answer(int task, const std::string& question_id, const Answer& answer);  // Unanswered clears
+    std::vector<const Question*> visible_questions(int task = -1) const;
+
+    const std::vector<TaskAnswers>& tasks() const { return tasks_; }
+    const std::vector<int>& task_indices() const { return task_indices_; }
+    int add_task(const std::string& name);  // returns the position in tasks()
+    void rename_task(size_t position, const std::string& name);
+    void remove_task(size_t position);
+
+    void set_current_question(const std::string& question_id);
+    void finish();
+    void reopen();
+
+    Result result() const { return score(*questionnaire_, answers_); }
+    std::vector<TaskResult> task_results() const;
+
+private:
+    Session(storage::AssessmentStore& store, storage::AssessmentRecord record, std::shared_ptr<Questionnaire> q)
+        : store_(&store), record_(std::move(record)), questionnaire_(std::move(q)) {}
+    AnswerMap& answers_for(int task);
+
+    storage::AssessmentStore* store_;
+    storage::AssessmentRecord record_;
+    std::shared_ptr<Questionnaire> questionnaire_;  // shared: results hold pointers into it
+    AnswerMap answers_;
+    std::vector<TaskAnswers> tasks_;
+    std::vector<int> task_indices_;  // the stored index of each row in tasks_
+};
+
+}  // namespace tebiki::assessment

@@ -1,0 +1,223 @@
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "assessment/session.h"
+#include "storage/assessment_store.h"
+#include "util/file_io.h"
+
+using namespace tebiki;
+using namespace tebiki::storage;
+using namespace tebiki::assessment;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fresh_dir(const char* name) {
+    const fs::path dir = fs::temp_directory_path() / (std::string("tebiki-assess-") + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+const char* kQuestionnaire = R"(id = "mini"
+title = "ミニ診断"
+version = 1
+[[areas]]
+id = "a"
+name = "領域A"
+[[questions]]
+id = "q1"
+area = "a"
+text = "質問1"
+type = "yesno"
+yes_score = 1
+no_score = 0
+[[questions]]
+id = "q2"
+area = "a"
+text = "質問2"
+type = "number"
+unit = "人"
+[[levels]]
+id = "l"
+label = "レベル"
+min = 0
+)";
+
+fs::path write_questionnaire(const fs::path& dir, const std::string& text) {
+    const fs::path file = dir / "mini.toml";
+    REQUIRE(write_file_atomic(file, text));
+    return file;
+}
+
+Questionnaire load(const fs::path& file) {
+    Diagnostics d;
+    auto q = load_questionnaire(file, d);
+    REQUIRE(q);
+    return *q;
+}
+
+}  // namespace
+
+TEST_CASE("[Storage] an older database is migrated and keeps its settings") {
+    const fs::path dir = fresh_dir("migrate");
+    {
+        Database db(dir / "tebiki.sqlite");
+        db.exec("CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL DEFAULT '')");
+        db.exec("INSERT INTO settings(key, value) VALUES('zoom', '1.5')");
+        db.set_user_version(1);
+    }
+    auto opened = UserStore::open(dir / "tebiki.sqlite");
+    REQUIRE(opened.store);
+    CHECK(opened.store->database().user_version() == UserStore::schema_version());
+    CHECK(opened.store->get("zoom") == std::optional<std::string>("1.5"));
+    AssessmentStore store(*opened.store);
+    CHECK(store.departments().empty());
+}
+
+TEST_CASE("[Storage] departments are created, updated and deleted with their assessments") {
+    const fs::path dir = fresh_dir("departments");
+    auto opened = UserStore::open(dir / "tebiki.sqlite");
+    REQUIRE(opened.store);
+    AssessmentStore store(*opened.store);
+    Department d;
+    d.municipality = "○○区";
+    d.name = "総務部総務課";
+    d.head_title = "総務課長";
+    d.staff_count = 24;
+    d.id = store.save_department(d);
+    d.contact = "内線1234";
+    store.save_department(d);
+    REQUIRE(store.departments().size() == 1);
+    CHECK(store.department(d.id)->contact == "内線1234");
+    CHECK(*store.department(d.id)->staff_count == 24);
+
+    const int64_t a = store.start_assessment(d.id, "mini", 1);
+    store.set_answer(a, -1, "q1", "true");
+    store.delete_department(d.id);
+    CHECK(store.departments().empty());
+    CHECK_FALSE(store.assessment(a).has_value());
+    CHECK(store.answers(a).empty());
+}
+
+TEST_CASE("[Session] answers are saved at once and an unfinished assessment resumes where it stopped") {
+    const fs::path dir = fresh_dir("session");
+    const Questionnaire q = load(write_questionnaire(dir, kQuestionnaire));
+    int64_t id = 0;
+    {
+        auto opened = UserStore::open(dir / "tebiki.sqlite");
+        AssessmentStore store(*opened.store);
+        const int64_t dept = store.save_department({0, "○○区", "情報政策課", "", "", std::nullopt, "", ""});
+        id = Session::start(store, dept, q);
+        std::string error;
+        auto s = Session::open(store, id, &error);
+        REQUIRE(s);
+        s->set_answer(-1, "q1", Answer::of_flag(true));
+        s->set_answer(-1, "q2", Answer::unknown());
+        s->set_current_question("q2");
+    }
+    auto opened = UserStore::open(dir / "tebiki.sqlite");
+    AssessmentStore store(*opened.store);
+    auto s = Session::open(store, id, nullptr);
+    REQUIRE(s);
+    CHECK(s->answer(-1, "q1") == Answer::of_flag(true));
+    CHECK(s->answer(-1, "q2").kind == Answer::Kind::Unknown);
+    CHECK(s->record().current_question == "q2");
+    CHECK_FALSE(s->finished());
+    s->set_answer(-1, "q2", Answer{});
+    CHECK(store.answers(id).size() == 1);
+}
+
+TEST_CASE("[Session] old results stay readable after the questionnaire file is edited") {
+    const fs::path dir = fresh_dir("snapshot");
+    const fs::path file = write_questionnaire(dir, kQuestionnaire);
+    auto opened = UserStore::open(dir / "tebiki.sqlite");
+    AssessmentStore store(*opened.store);
+    const int64_t dept = store.save_department({0, "○○区", "人事課", "", "", std::nullopt, "", ""});
+    const int64_t id = Session::start(store, dept, load(file));
+    Session::open(store, id, nullptr)->set_answer(-1, "q1", Answer::of_flag(true));
+
+    // Version 2 drops q1 altogether.
+    std::string edited = kQuestionnaire;
+    edited.replace(edited.find("version = 1"), 11, "version = 2");
+    edited.replace(edited.find("id = \"q1\""), 9, "id = \"q9\"");
+    write_questionnaire(dir, edited);
+
+    auto s = Session::open(store, id, nullptr);
+    REQUIRE(s);
+    CHECK(s->questionnaire().version == 1);
+    const Result r = s->result();
+    CHECK(*r.overall == doctest::Approx(100));
+}
+
+TEST_CASE("[Session] a process killed with SIGKILL between answers keeps every answer it had saved") {
+    const fs::path dir = fresh_dir("sigkill");
+    const Questionnaire q = load(write_questionnaire(dir, kQuestionnaire));
+    int64_t id = 0;
+    {
+        auto opened = UserStore::open(dir / "tebiki.sqlite");
+        AssessmentStore store(*opened.store);
+        id = Session::start(store, store.save_department({0, "○○区", "子育て支援課", "", "", std::nullopt, "", ""}), q);
+    }
+    int pipe_fds[2];
+    REQUIRE(pipe(pipe_fds) == 0);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // The child answers q2 again and again; after each saved answer it tells the parent.
+        auto opened = UserStore::open(dir / "tebiki.sqlite");
+        AssessmentStore store(*opened.store);
+        auto s = Session::open(store, id, nullptr);
+        s->set_answer(-1, "q1", Answer::of_flag(false));
+        for (int n = 1;; ++n) {
+            s->set_answer(-1, "q2", Answer::of_number(n));
+            if (write(pipe_fds[1], &n, sizeof n) != sizeof n) _exit(1);
+        }
+    }
+    close(pipe_fds[1]);
+    int last = 0;
+    for (int i = 0; i < 20; ++i) REQUIRE(read(pipe_fds[0], &last, sizeof last) == sizeof last);
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    close(pipe_fds[0]);
+    CHECK(WIFSIGNALED(status));
+
+    auto opened = UserStore::open(dir / "tebiki.sqlite");
+    REQUIRE(opened.store);
+    CHECK(opened.notice.empty());
+    AssessmentStore store(*opened.store);
+    auto s = Session::open(store, id, nullptr);
+    REQUIRE(s);
+    CHECK(s->answer(-1, "q1") == Answer::of_flag(false));
+    // Every answer the child reported as saved is on disk (it may have saved one more).
+    CHECK(s->answer(-1, "q2").number >= last);
+}
+
+TEST_CASE("[Session] task rows keep their own answers") {
+    const fs::path dir = fresh_dir("tasks");
+    const Questionnaire q = load(write_questionnaire(dir, kQuestionnaire));
+    auto opened = UserStore::open(dir / "tebiki.sqlite");
+    AssessmentStore store(*opened.store);
+    const int64_t id = Session::start(store, store.save_department({0, "○○区", "税務課", "", "", std::nullopt, "", ""}), q);
+    {
+        auto s = Session::open(store, id, nullptr);
+        s->add_task("窓口");
+        s->add_task("資料作成");
+        s->add_task("審査");
+        s->set_answer(0, "q1", Answer::of_flag(true));
+        s->set_answer(2, "q1", Answer::of_flag(false));
+        s->remove_task(1);
+        s->rename_task(1, "個人番号の審査");
+    }
+    auto s = Session::open(store, id, nullptr);
+    REQUIRE(s->tasks().size() == 2);
+    CHECK(s->tasks()[1].name == "個人番号の審査");
+    CHECK(s->answer(0, "q1") == Answer::of_flag(true));
+    CHECK(s->answer(1, "q1") == Answer::of_flag(false));
+}
