@@ -1,7 +1,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
-#include "cli/json.h"
+#include "util/json.h"
 #include "search/search_engine.h"
 #include "storage/database.h"
 

@@ -6,6 +6,7 @@
 
 #include "guide/check.h"
 #include "layout/layout_engine.h"
+#include "util/file_io.h"
 
 namespace tebiki::ui {
 
@@ -29,6 +30,7 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     app->options = options;
     app->paths = options.paths;
     app->book = load_book(app->paths.content, app->diagnostics);
+    app->assess.questionnaires = assessment::load_questionnaires(app->paths.assessment, app->diagnostics);
     for (const auto& dir : app->paths.asset_dirs) {
         if (std::filesystem::exists(dir / "strings" / "ja.toml")) {
             app->text.load(dir / "strings" / "ja.toml", app->diagnostics);
@@ -61,6 +63,12 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
         app->search = std::make_unique<SearchEngine>(app->book, "");  // fall back to an in-memory index
     }
     collect_glyphs(app->book, app->text, app->glyphs);
+    for (const assessment::Questionnaire& q : app->assess.questionnaires)
+        if (auto source = read_file(q.file)) {
+            app->glyphs.everything += *source;
+            app->glyphs.headings += q.title;
+        }
+    if (app->store) app->assess.store = std::make_unique<storage::AssessmentStore>(*app->store);
 
     if (app->store) {
         try {
@@ -113,6 +121,7 @@ void App::save_reading_position() {
 }
 
 void App::navigate(Location to, bool keep_highlight) {
+    screen = Screen::Guide;
     if (!keep_highlight) highlight_terms.clear();  // search highlights belong to the page the hit opened
     history.remember_scroll(page_scroll);
     save_reading_position();
@@ -122,6 +131,14 @@ void App::navigate(Location to, bool keep_highlight) {
     if (to.anchor.empty()) restore_scroll = 0.0f;
     history.go(std::move(to));
     current_layout = nullptr;
+    request_frames();
+}
+
+void App::open_assessment(const std::string& questionnaire_id) {
+    screen = Screen::Assessment;
+    assess.preselect = questionnaire_id;
+    if (!assess.department) assess.step = AssessStep::Departments;
+    else if (!questionnaire_id.empty() && assess.step != AssessStep::Question) assess.step = AssessStep::Chooser;
     request_frames();
 }
 

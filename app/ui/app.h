@@ -18,6 +18,7 @@
 #include "search/search_engine.h"
 #include "storage/user_store.h"
 #include "text/font_set.h"
+#include "ui/assess_ui.h"
 #include "ui/fonts.h"
 #include "util/ui_strings.h"
 
@@ -33,6 +34,8 @@ struct KeyChord {
     int key;   // GLFW_KEY_*
     int mods;  // GLFW_MOD_* held when it was pressed
 };
+
+enum class Screen { Guide, Assessment };
 
 struct App {
     cli::Options options;
@@ -74,6 +77,10 @@ struct App {
 
     std::optional<bool> toc_override;  // the user's 目次 toggle; unset: by window width
 
+    Screen screen = Screen::Guide;
+    AssessUi assess;
+    void open_assessment(const std::string& questionnaire_id = {});
+
     ExternalLinkPopup external_link;
     std::string app_link_notice;
 
@@ -91,6 +98,7 @@ struct App {
     // Frame bookkeeping
     int frames_requested = 0;  // the main loop draws at least this many more frames
     long frames_drawn = 0;
+    int screenshots_saved = 0;  // on SIGUSR1 (TEBIKI_SCREENSHOT_FILE), for tests
     int missing_glyphs = 0;    // code points drawn that the atlas lacks (must stay 0)
 
     const PageLayout& layout_for(size_t chapter, float width);

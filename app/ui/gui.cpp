@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -48,6 +49,11 @@ struct KeyEvent {
 std::deque<KeyEvent> g_keys;
 
 void mark_activity(GLFWwindow*) { g_activity = true; }
+
+// SIGUSR1 asks for a screenshot of whatever the window shows (tests drive the app with xdotool,
+// then look). The loop wakes at least once a second and saves it after the next frame.
+volatile std::sig_atomic_t g_screenshot_requested = 0;
+void on_sigusr1(int) { g_screenshot_requested = 1; }
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     g_keys.push_back({key, scancode, action, mods});
     mark_activity(w);
@@ -147,7 +153,19 @@ void write_state(const App& app, const char* path) {
         if (json.size() > 1) json += ",";
         json += std::string("\"") + name + "\":" + (quote ? "\"" + value + "\"" : value);
     };
-    field("screen", chapter ? "reader" : "home", true);
+    const char* steps[] = {"departments", "department_form", "chooser", "tasks", "question", "review", "results"};
+    field("screen", app.screen == Screen::Assessment ? std::string("assess:") + steps[int(app.assess.step)] : chapter ? "reader" : "home", true);
+    if (app.assess.session) {
+        const auto& session = *app.assess.session;
+        const auto visible = session.visible_questions(app.assess.task);
+        field("question", app.assess.question < visible.size() ? visible[app.assess.question]->id : "", true);
+        field("answers", std::to_string(session.answers(-1).size()), false);
+        field("tasks", std::to_string(session.tasks().size()), false);
+        const auto result = session.result();
+        field("overall", result.overall ? std::to_string(*result.overall) : "null", false);
+        field("blockers", std::to_string(result.blockers.size()), false);
+    }
+    field("screenshots", std::to_string(app.screenshots_saved), false);
     field("page", chapter ? chapter->id : "", true);
     field("section", section ? section->anchor : "", true);
     field("scroll", std::to_string(int(app.page_scroll)), false);
@@ -268,6 +286,8 @@ int run_gui(const cli::Options& options) {
     const bool bench_scroll = options.flag("bench-scroll");
     const bool bench_idle = options.flag("bench-idle");
     const char* state_file = std::getenv("TEBIKI_STATE_FILE");
+    const char* screenshot_file = std::getenv("TEBIKI_SCREENSHOT_FILE");
+    if (screenshot_file) std::signal(SIGUSR1, on_sigusr1);
     std::vector<double> frame_cpu;
     long frames_at_idle_start = -1;
     auto idle_start = std::chrono::steady_clock::now();
@@ -278,6 +298,10 @@ int run_gui(const cli::Options& options) {
         if (busy) glfwPollEvents();
         else if (glfwGetWindowAttrib(window, GLFW_ICONIFIED)) glfwWaitEvents();
         else glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 1.0);  // a blinking caret needs a frame now and then
+        if (g_screenshot_requested == 1) {
+            g_screenshot_requested = 2;  // seen: draw a few frames, then save (below)
+            app->request_frames(3);
+        }
         if (g_activity || io.WantTextInput) {
             app->request_frames(3);  // ImGui needs a couple of frames to settle after input
             g_activity = false;
@@ -330,6 +354,11 @@ int run_gui(const cli::Options& options) {
             break;
         }
         if (screenshot && app->frames_drawn < 4) app->request_frames(1);
+        if (g_screenshot_requested == 2 && screenshot_file && app->frames_requested == 0) {
+            save_screenshot(window, screenshot_file);
+            g_screenshot_requested = 0;
+            app->screenshots_saved++;
+        }
         glfwSwapBuffers(window);
         if (state_file) write_state(*app, state_file);
 

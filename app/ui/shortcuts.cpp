@@ -37,7 +37,8 @@ void draw_root(App& app) {
     handle_shortcuts(app);
     draw_toolbar(app);
     ImGui::Separator();
-    if (app.current_chapter()) draw_reader(app);
+    if (app.screen == Screen::Assessment) draw_assessment(app);
+    else if (app.current_chapter()) draw_reader(app);
     else draw_home(app);
     ImGui::End();
     draw_search_results(app);

@@ -24,7 +24,10 @@ void follow_link(App& app, const Chapter& chapter, int link_index) {
     switch (link.kind) {
         case LinkKind::Internal: app.navigate(Location{link.chapter_id, link.anchor, -1}); break;
         case LinkKind::External: app.external_link = ExternalLinkPopup{true, link.target, false}; break;
-        case LinkKind::App: app.app_link_notice = app.text.format("reader.app_link", {link.target}); break;
+        case LinkKind::App:
+            if (link.target.starts_with("assessment/")) app.open_assessment(link.target.substr(11));
+            else app.app_link_notice = app.text.format("reader.app_link", {link.target});
+            break;
         case LinkKind::Broken: app.app_link_notice = link.problem; break;
     }
     app.request_frames();

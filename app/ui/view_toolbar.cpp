@@ -34,6 +34,9 @@ void draw_toolbar(App& app) {
     if (ImGui::Button(app.text.get("app.home"))) app.navigate(Location{});
     app.target("home");
     ImGui::SameLine();
+    if (ImGui::Button(app.text.get("assess.open"))) app.open_assessment();
+    app.target("assess");
+    ImGui::SameLine();
 
     const std::string zoom = app.text.format("app.zoom", {std::to_string(int(std::lround(app.zoom * 100)))});
     const ImGuiStyle& style = ImGui::GetStyle();

@@ -10,6 +10,11 @@ void draw_search_results(App& app);    // view_search.cpp
 void draw_home(App& app);              // view_home.cpp
 void draw_reader(App& app);            // view_reader.cpp
 void draw_popups(App& app);            // view_popups.cpp: notices, external links
+void draw_assessment(App& app);        // view_assess.cpp: departments, chooser (and dispatch)
+void draw_assess_tasks(App& app);      // view_assess_question.cpp
+void draw_assess_question(App& app);   // view_assess_question.cpp
+void draw_assess_review(App& app);     // view_assess_question.cpp
+void draw_assess_results(App& app);    // view_assess_results.cpp
 void handle_shortcuts(App& app);       // shortcuts.cpp
 
 }  // namespace tebiki::ui

@@ -105,6 +105,7 @@ Question read_question(const toml::table& t, TomlReader& parent) {
     q.id = r.text("id", true);
     q.area = r.text("area");
     q.text = r.text("text", true);
+    q.short_text = r.text("short");
     q.help = r.text("help");
     q.guide = r.text("guide");
     q.type = read_type(r);
@@ -167,6 +168,7 @@ void read_document(Questionnaire& q, TomlReader& r) {
         a.line = ar.line();
         a.id = ar.text("id", true);
         a.name = ar.text("name", true);
+        a.short_name = ar.text("short");
         a.weight = ar.number("weight").value_or(1);
         if (a.weight <= 0) ar.error_at("weight", "weight は 0 より大きい数で書いてください。");
         a.guide = ar.texts("guide");

@@ -29,6 +29,7 @@ struct Question {
     std::string id;
     std::string area;                // department questionnaires
     std::string text;
+    std::string short_text;          // column header in task tables; the text when empty
     std::string help;
     std::string guide;               // "4-kanri/02-rodo-jikan#始業と終業を職場に報告する"
     QuestionType type = QuestionType::Single;
@@ -49,6 +50,7 @@ struct Question {
 struct Area {
     std::string id;
     std::string name;
+    std::string short_name;  // for the radar chart; the name when empty
     double weight = 1;
     std::vector<std::string> guide;
     int line = 0;

@@ -97,7 +97,7 @@ std::string format_tasks(const Questionnaire& q, const std::vector<TaskResult>& 
         for (const std::string& id : q.summary) {
             const Question* question = q.question(id);
             const auto it = answers[i].answers.find(id);
-            out += "  " + question->text + ": " + answer_label(*question, it == answers[i].answers.end() ? Answer{} : it->second) + "\n";
+            out += "  " + (question->short_text.empty() ? question->text : question->short_text) + ": " + answer_label(*question, it == answers[i].answers.end() ? Answer{} : it->second) + "\n";
         }
         for (const TaskRule* rule : t.matched) {
             if (!rule->reason.empty()) out += "  理由: " + rule->reason + "\n";

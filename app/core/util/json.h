@@ -1,10 +1,10 @@
-// Just enough JSON output for the CLI's --json modes (strings escaped per RFC 8259).
+// Just enough JSON output for the CLI's --json modes (strings escaped per RFC 8259), shared by the CLI and the exports.
 #pragma once
 #include <cstdio>
 #include <string>
 #include <string_view>
 
-namespace tebiki::cli {
+namespace tebiki {
 
 inline std::string json_string(std::string_view s) {
     std::string out = "\"";
@@ -28,4 +28,4 @@ inline std::string json_string(std::string_view s) {
     return out + "\"";
 }
 
-}  // namespace tebiki::cli
+}  // namespace tebiki

@@ -1,0 +1,287 @@
+// Answering: the task list of per-task questionnaires, one question per screen, and the review
+// page. Every click or keystroke that changes an answer goes straight to Session::set_answer,
+// which has written it to disk before the next frame shows it.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include <GLFW/glfw3.h>
+
+#include "assessment/answers_file.h"
+#include "assessment/report.h"
+#include "assessment/scoring.h"
+#include "ui/page_view.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace tebiki::ui {
+
+using namespace assessment;
+
+namespace {
+
+void heading(App& app, const std::string& text, int level = 1) {
+    ImGui::PushFont(app.ui_fonts.heading[level]);
+    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void strong(App& app, const std::string& text) {
+    ImGui::PushFont(app.ui_fonts.bold);
+    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
+    ImGui::PopFont();
+}
+
+std::string task_title(const AssessUi& a) {
+    std::string title = a.session->questionnaire().title;
+    if (a.task >= 0) title += "　" + a.session->tasks()[size_t(a.task)].name;
+    return title;
+}
+
+// A large option button; the chosen one is filled with the accent colour.
+bool option_button(App& app, const std::string& label, bool chosen, const std::string& target, float width) {
+    const float body = app.ui_fonts.scale.body;
+    if (chosen) {
+        ImGui::PushStyleColor(ImGuiCol_Button, accent_color());
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    }
+    const bool clicked = ImGui::Button(((chosen ? "● " : "○ ") + label + "##" + target).c_str(), ImVec2(width, body * 2.0f));
+    app.target(target);
+    if (chosen) ImGui::PopStyleColor(2);
+    return clicked;
+}
+
+void go_to_guide(App& app, const std::string& ref) {
+    const size_t hash = ref.find('#');
+    app.navigate(Location{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1});
+}
+
+void answer_widgets(App& app, const Question& q, float width) {
+    AssessUi& a = app.assess;
+    Session& s = *a.session;
+    const Answer current = s.answer(a.task, q.id);
+    const float body = app.ui_fonts.scale.body;
+    auto set = [&](const Answer& answer) { s.set_answer(a.task, q.id, answer); };
+
+    switch (q.type) {
+    case QuestionType::Single:
+        for (const Option& o : q.options)
+            if (option_button(app, o.label, current.kind == Answer::Kind::Choice && current.choice == o.id, "assess:option:" + o.id, width))
+                set(Answer::of_choice(o.id));
+        break;
+    case QuestionType::YesNo:
+        if (option_button(app, app.text.get("assess.yes"), current == Answer::of_flag(true), "assess:option:yes", width))
+            set(Answer::of_flag(true));
+        if (option_button(app, app.text.get("assess.no"), current == Answer::of_flag(false), "assess:option:no", width))
+            set(Answer::of_flag(false));
+        break;
+    case QuestionType::Multiple: {
+        std::vector<std::string> chosen = current.kind == Answer::Kind::Choices ? current.choices : std::vector<std::string>{};
+        for (const Option& o : q.options) {
+            bool on = std::find(chosen.begin(), chosen.end(), o.id) != chosen.end();
+            if (ImGui::Checkbox((o.label + "##" + o.id).c_str(), &on)) {
+                std::vector<std::string> next;
+                for (const Option& x : q.options)  // keep the questionnaire's order
+                    if (x.id == o.id ? on : std::find(chosen.begin(), chosen.end(), x.id) != chosen.end()) next.push_back(x.id);
+                set(Answer::of_choices(next));
+            }
+            app.target("assess:option:" + o.id);
+        }
+        break;
+    }
+    case QuestionType::Number:
+    case QuestionType::Text: {
+        if (a.draft_for != q.id) {
+            a.draft_for = q.id;
+            a.text_draft.clear();
+            if (current.kind == Answer::Kind::Text) a.text_draft = current.text;
+            if (current.kind == Answer::Kind::Number) {
+                char buffer[32];
+                std::snprintf(buffer, sizeof buffer, "%g", current.number);
+                a.text_draft = buffer;
+            }
+        }
+        const std::string hint = q.type == QuestionType::Number ? app.text.format("assess.number_hint", {q.unit}) : app.text.get("assess.text_hint");
+        ImGui::SetNextItemWidth(q.type == QuestionType::Number ? body * 10 : width);
+        if (ImGui::InputTextWithHint("##answer", hint.c_str(), &a.text_draft)) {
+            if (a.text_draft.empty()) set(Answer{});
+            else if (q.type == QuestionType::Text) set(Answer::of_text(a.text_draft));
+            else {
+                char* end = nullptr;
+                const double n = std::strtod(a.text_draft.c_str(), &end);
+                const Answer number = Answer::of_number(n);
+                if (*end == '\0' && validate_answer(q, number).empty()) set(number);
+            }
+        }
+        app.target("assess:input");
+        if (q.type == QuestionType::Number && !q.unit.empty()) {
+            ImGui::SameLine();
+            ImGui::TextUnformatted(q.unit.c_str());
+        }
+        if (current.given()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", app.text.get("assess.saved"));
+        }
+        break;
+    }
+    }
+    if (q.allow_unknown) {
+        ImGui::Spacing();
+        if (option_button(app, app.text.get("assess.unknown"), current.kind == Answer::Kind::Unknown, "assess:unknown", width * 0.5f)) {
+            set(Answer::unknown());
+            a.draft_for.clear();
+        }
+    }
+}
+
+}  // namespace
+
+void draw_assess_tasks(App& app) {
+    AssessUi& a = app.assess;
+    Session& s = *a.session;
+    const float body = app.ui_fonts.scale.body;
+    const float width = ImGui::GetContentRegionAvail().x;
+    heading(app, s.questionnaire().title, 0);
+    draw_wrapped(app, app.text.get("assess.tasks_lead"), width, FontRole::Regular, body, Ink::Muted);
+    ImGui::Spacing();
+    const std::vector<TaskResult> results = s.task_results();
+    for (size_t i = 0; i < s.tasks().size(); ++i) {
+        ImGui::PushID(int(i));
+        const TaskResult& r = results[i];
+        const size_t visible = s.visible_questions(int(i)).size();
+        const size_t open = r.unanswered.size();
+        std::string status = open == 0 && r.assigned ? app.text.format("assess.task_done", {s.tasks()[i].name, r.assigned->label})
+                                                     : s.tasks()[i].name + "　" +
+                                                           app.text.format("assess.task_open", {std::to_string(visible - open), std::to_string(visible)});
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(status.c_str());
+        ImGui::SameLine();
+        if (ImGui::Button(app.text.get("assess.answer_task"))) {
+            a.task = int(i);
+            a.question = 0;
+            a.step = AssessStep::Question;
+        }
+        app.target("assess:task:" + std::to_string(i));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(app.text.get("assess.remove_task"))) {
+            s.remove_task(i);
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    ImGui::SetNextItemWidth(body * 18);
+    const bool enter = ImGui::InputTextWithHint("##new_task", app.text.get("assess.task_name"), &a.new_task, ImGuiInputTextFlags_EnterReturnsTrue);
+    app.target("assess:new_task");
+    ImGui::SameLine();
+    if ((ImGui::Button(app.text.get("assess.add_task")) || enter) && !a.new_task.empty()) {
+        s.add_task(a.new_task);
+        a.new_task.clear();
+    }
+    app.target("assess:add_task");
+    ImGui::Spacing();
+    if (ImGui::Button(app.text.get("assess.finish"))) {
+        s.finish();
+        a.step = AssessStep::Results;
+    }
+    app.target("assess:finish");
+}
+
+void draw_assess_question(App& app) {
+    AssessUi& a = app.assess;
+    Session& s = *a.session;
+    const float body = app.ui_fonts.scale.body;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const std::vector<const Question*> visible = s.visible_questions(a.task);
+    if (visible.empty()) {
+        a.step = a.task >= 0 ? AssessStep::Tasks : AssessStep::Review;
+        return;
+    }
+    a.question = std::min(a.question, visible.size() - 1);
+    const Question& q = *visible[a.question];
+    if (a.task < 0) s.set_current_question(q.id);
+
+    strong(app, task_title(a));
+    size_t answered = 0;
+    for (const Question* v : visible)
+        if (s.answer(a.task, v->id).kind != Answer::Kind::Unanswered) ++answered;
+    ImGui::TextUnformatted(app.text.format("assess.progress", {std::to_string(a.question + 1), std::to_string(visible.size())}).c_str());
+    ImGui::ProgressBar(float(answered) / float(visible.size()), ImVec2(width, body * 0.5f), "");
+    if (const Area* area = s.questionnaire().area(q.area))
+        ImGui::TextDisabled("%s", app.text.format("assess.area", {area->name}).c_str());
+    ImGui::Spacing();
+    draw_wrapped(app, q.text, width, FontRole::Bold, body, Ink::Text);
+    if (!q.help.empty()) draw_wrapped(app, q.help, width, FontRole::Regular, body, Ink::Muted);
+    if (!q.guide.empty()) {
+        if (ImGui::SmallButton(app.text.get("assess.guide_link"))) go_to_guide(app, q.guide);
+        app.target("assess:guide");
+    }
+    ImGui::Spacing();
+    ImGui::PushID(q.id.c_str());
+    answer_widgets(app, q, std::min(width, body * 30));
+    ImGui::PopID();
+    ImGui::Spacing();
+    ImGui::Separator();
+
+    const bool first = a.question == 0, last = a.question + 1 >= visible.size();
+    ImGui::BeginDisabled(first);
+    if (ImGui::Button(app.text.get("assess.prev")) || (!first && app.key_pressed(GLFW_KEY_PAGE_UP))) a.question--;
+    ImGui::EndDisabled();
+    app.target("assess:prev");
+    ImGui::SameLine();
+    if (ImGui::Button(app.text.get(last ? "assess.to_review" : "assess.next")) || app.key_pressed(GLFW_KEY_PAGE_DOWN)) {
+        if (last) a.step = a.task >= 0 ? AssessStep::Tasks : AssessStep::Review;
+        else a.question++;
+    }
+    app.target("assess:next");
+    ImGui::SameLine();
+    if (a.task >= 0) {
+        if (ImGui::Button(app.text.get("assess.back_to_tasks"))) a.step = AssessStep::Tasks;
+    } else if (ImGui::Button(app.text.get("assess.to_review"))) {
+        a.step = AssessStep::Review;
+    }
+    app.target("assess:review");
+}
+
+void draw_assess_review(App& app) {
+    AssessUi& a = app.assess;
+    Session& s = *a.session;
+    const float body = app.ui_fonts.scale.body;
+    const float width = ImGui::GetContentRegionAvail().x;
+    heading(app, app.text.get("assess.review"), 0);
+    draw_wrapped(app, app.text.get("assess.review_lead"), width, FontRole::Regular, body, Ink::Muted);
+    // The finish button stands above the (long) list as well as below it.
+    auto finish_button = [&](const char* target) {
+        if (ImGui::Button(app.text.get("assess.finish"))) {
+            s.finish();
+            a.step = AssessStep::Results;
+        }
+        app.target(target);
+    };
+    finish_button("assess:finish");
+    const std::vector<const Question*> visible = s.visible_questions(a.task);
+    std::string area;
+    for (size_t i = 0; i < visible.size(); ++i) {
+        const Question& q = *visible[i];
+        if (const Area* ar = s.questionnaire().area(q.area); ar && ar->name != area) {
+            area = ar->name;
+            ImGui::Spacing();
+            strong(app, area);
+        }
+        const Answer answer = s.answer(a.task, q.id);
+        const std::string label = q.text + "\n→ " + answer_label(q, answer);
+        if (wrapped_selectable(app, "review" + q.id, label, answer.kind == Answer::Kind::Unanswered, width)) {
+            a.question = i;
+            a.step = AssessStep::Question;
+        }
+        app.target("assess:review:" + q.id);
+    }
+    ImGui::Spacing();
+    finish_button("assess:finish_bottom");
+}
+
+}  // namespace tebiki::ui
