@@ -6,7 +6,8 @@ import tempfile
 from harness import BIN, FIXTURE_ASSETS, FIXTURE_CONTENT, SOURCE, fail, run
 
 data = tempfile.mkdtemp()
-common = ["--content", FIXTURE_CONTENT, "--assets", FIXTURE_ASSETS, "--data", data]
+QUESTIONNAIRES = os.path.join(SOURCE, "tests", "data", "questionnaires")
+common = ["--content", FIXTURE_CONTENT, "--assessment", QUESTIONNAIRES, "--assets", FIXTURE_ASSETS, "--data", data]
 
 toc = run([BIN, "toc", "--json", *common])
 parts = json.loads(toc.stdout)["parts"]
@@ -44,6 +45,32 @@ with open(os.path.join(bad_dir, "1-x", "01-a.md"), "w") as f:
 bad = run([BIN, "check", "--content", bad_dir])
 if bad.returncode != 1 or "01-a.md:3:" not in bad.stdout:
     fail("check reports file:line and exits 1: " + bad.stdout)
+
+# Questionnaires: list, assess (text and JSON), and the errors of check and of answers files.
+listed = run([BIN, "list", "questionnaires", *common])
+if listed.returncode != 0 or not listed.stdout.startswith("mini\t第2版\tミニ診断\t2問"):
+    fail("list questionnaires: " + listed.stdout + listed.stderr)
+answers = os.path.join(data, "answers.toml")
+with open(answers, "w") as f:
+    f.write('questionnaire = "mini"\n[answers]\nyoko = true\nreport = "none"\n')
+text = run([BIN, "assess", "mini", "--answers", answers, *common])
+if text.returncode != 0 or "総合: 50.0 点　レベル: 準備段階" not in text.stdout or "! 始業・終業を報告する方法がありません。" not in text.stdout:
+    fail("assess prints score, level and blockers: " + text.stdout + text.stderr)
+result = json.loads(run([BIN, "assess", "mini", "--answers", answers, "--json", *common]).stdout)
+if result["overall"] != 50.0 or result["blockers"][0]["id"] != "no_report" or result["areas"][0]["answered"] != 2:
+    fail("assess --json: " + str(result))
+with open(answers, "w") as f:
+    f.write('[answers]\nyoko = "maybe"\nghost = 1\n')
+wrong = run([BIN, "assess", "mini", "--answers", answers, *common])
+if wrong.returncode != 1 or "answers.toml:2:1: 回答「yoko」" not in wrong.stderr or "answers.toml:3:1: 回答「ghost」" not in wrong.stderr:
+    fail("bad answers name the answer id and line: " + wrong.stderr)
+bad_q = tempfile.mkdtemp()
+with open(os.path.join(bad_q, "x.toml"), "w") as f:
+    f.write('id = "x"\ntitle = "x"\ncolour = 1\n[[areas]]\nid = "a"\nname = "A"\n[[questions]]\nid = "q"\narea = "a"\n'
+            'text = "q"\ntype = "yesno"\nshow_if = "q == "\n[[levels]]\nid = "l"\nlabel = "L"\nmin = 0\n')
+checked = run([BIN, "check", "--content", FIXTURE_CONTENT, "--assessment", bad_q, "--assets", FIXTURE_ASSETS])
+if checked.returncode != 1 or "x.toml:3:1: 未知のキー「colour」" not in checked.stdout or "x.toml:12:" not in checked.stdout:
+    fail("check reports questionnaire problems as file:line:col: " + checked.stdout)
 
 missing = run([BIN, "toc", "--content", "/nonexistent"])
 if missing.returncode == 0 or "見つかりません" not in missing.stderr:
