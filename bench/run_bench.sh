@@ -27,7 +27,7 @@ rss=$("$TEBIKI" --data "$DATA" --exit-after-first-frame | field peak_rss_kib)
 echo "startup_first_frame bare_imgui ${bare} ms, tebiki ${ours} ms (ratio $(awk "BEGIN {printf \"%.2f\", $ours/$bare}"))"
 echo "tebiki_peak_rss_at_first_frame ${rss} KiB"
 
-longest=$("$TEBIKI" toc | awk '$1 ~ /\// {print $1}' | while read -r id; do
+longest=$("$TEBIKI" toc | awk '$1 ~ /\// && $1 !~ /#/ {print $1}' | while read -r id; do
   printf '%s %s\n' "$(wc -c < "content/$id.md")" "$id"; done | sort -n | tail -1 | cut -d' ' -f2)
 echo "scroll ($longest, 600 frames): $("$TEBIKI" --data "$DATA" --bench-scroll --open "$longest" 2>/dev/null | tail -1)"
 echo "idle: $("$TEBIKI" --data "$DATA" --bench-idle | tail -1)"

@@ -25,6 +25,25 @@ static void collect_glyphs(const Book& book, const UiStrings& text, GlyphText& o
     out.code = out.everything;  // code spans may hold any character; the mono face is small per glyph
 }
 
+GlyphText first_screen_glyphs(const App& app) {
+    // Every glyph costs rasterising at 7 sizes: keep the headings to the home screen's big words.
+    GlyphText out;
+    out.everything = app.text.all_text();
+    out.headings = app.text.get("home.heading");
+    for (const Part& part : app.book.parts) {
+        out.everything += part.title + part.summary + part.short_name;
+        out.headings += part.short_name;
+    }
+    if (const Chapter* c = app.current_chapter()) {
+        out.everything += c->source;
+        out.code = c->source;
+        out.headings += c->title;
+        for (const Heading& h : c->headings) out.headings += h.text;
+        for (const Chapter& other : app.book.chapters) out.everything += other.title;  // the table of contents
+    }
+    return out;
+}
+
 std::unique_ptr<App> load_app(const cli::Options& options) {
     auto app = std::make_unique<App>();
     app->options = options;

@@ -115,6 +115,10 @@ private:
     std::map<std::tuple<size_t, int, int>, PageLayout> layouts_;  // (chapter, width, zoom %)
 };
 
+// The characters of the first screen only (UI words, part tiles, the page being reopened): the
+// first atlas bakes just these so the window appears fast; the next frame bakes everything.
+GlyphText first_screen_glyphs(const App& app);
+
 // Loads book, fonts, strings, search index and user store; problems become notices.
 std::unique_ptr<App> load_app(const cli::Options& options);
 

@@ -8,6 +8,7 @@
 #include "text/font_set.h"
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace tebiki::ui {
 
@@ -32,9 +33,11 @@ struct GlyphText {
 // the atlas own our read-only mappings and make its free() skip them.
 void install_font_aware_allocator();
 
-// Clears and rebuilds ImGui's atlas. Must be called outside NewFrame/Render. Without
-// `all_japanese` only the code points the guide and UI use are baked (fast first frame); with it,
-// the whole Japanese range too, so that anything a user types can be drawn.
-UiFonts build_fonts(const FontSet& fonts, const GlyphText& glyphs, float zoom, bool all_japanese);
+// Clears and rebuilds `atlas` (ImGui's, or one not yet handed to a context: the first atlas is
+// built on the loading thread while the window opens). Must be called outside NewFrame/Render.
+// Without `all_japanese` only the code points in `glyphs` are baked (fast first frame); with
+// it, the whole Japanese range too, so that anything a user types can be drawn. The caller sets
+// io.FontDefault.
+UiFonts build_fonts(ImFontAtlas& atlas, const FontSet& fonts, const GlyphText& glyphs, float zoom, bool all_japanese);
 
 }  // namespace tebiki::ui

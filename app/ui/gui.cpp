@@ -19,9 +19,11 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <future>
 #include <vector>
 
 #include "guide/link.h"
+#include "text/line_break.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/textures.h"
@@ -197,6 +199,29 @@ void set_window_icon(GLFWwindow* window, const App& app) {
     stbi_image_free(image.pixels);
 }
 
+// The page the window opens on: the one a screenshot asks for, --open, or the last read one
+// (restored by load_app). Returns an exit code (non-zero: a screenshot of a page that is not there).
+int open_start_page(App& app, const cli::Options& options) {
+    if (auto q = options.value("zoom")) app.zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
+    if (options.command == "screenshot") {
+        const std::string& page = options.positional.front();
+        const size_t hash = page.find('#');
+        const std::string id = page.substr(0, hash);
+        if (id != "home" && !app.book.find(id)) {
+            std::fprintf(stderr, "tebiki screenshot: ページ「%s」はありません。\n", id.c_str());
+            return 1;
+        }
+        app.notices.clear();  // a screenshot shows the page, not start-up messages
+        app.restore_position.reset();
+        app.history = History();
+        if (id != "home") app.navigate(Location{id, hash == std::string::npos ? "" : page.substr(hash + 1), -1});
+    } else if (auto page = options.value("open"); page && app.book.find(*page)) {
+        app.restore_position.reset();
+        app.navigate(Location{*page, "", -1});
+    }
+    return 0;
+}
+
 bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
 
 }  // namespace
@@ -225,29 +250,30 @@ int run_gui(const cli::Options& options) {
             std::fprintf(stderr, "startup %-12s %7.1f ms\n", name,
                          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     };
-    auto app = load_app(options);
-    if (!app) return 1;
-    phase("load_app");
-    if (screenshot) {
-        const std::string& page = options.positional.front();
-        const size_t hash = page.find('#');
-        const std::string id = page.substr(0, hash);
-        if (id != "home" && !app->book.find(id)) {
-            std::fprintf(stderr, "tebiki screenshot: ページ「%s」はありません。\n", id.c_str());
-            return 1;
+    // The book, the search index, the user store and the first font atlas are loaded on a
+    // second thread while GLFW opens the window: the two take about as long as each other.
+    install_font_aware_allocator();
+    struct Loaded {
+        std::unique_ptr<App> app;
+        ImFontAtlas* atlas = nullptr;
+        int exit_code = 0;
+    };
+    auto loading = std::async(std::launch::async, [&]() {
+        Loaded l;
+        l.app = load_app(options);
+        if (!l.app) {
+            l.exit_code = 1;
+            return l;
         }
-        app->notices.clear();  // a screenshot shows the page, not start-up messages
-        app->restore_position.reset();
-        app->history = History();
-        if (id != "home") app->navigate(Location{id, hash == std::string::npos ? "" : page.substr(hash + 1), -1});
-        if (auto q = options.value("zoom")) app->zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
-    } else {
-        if (auto q = options.value("zoom")) app->zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
-        if (auto page = options.value("open"); page && app->book.find(*page)) {
-            app->restore_position.reset();
-            app->navigate(Location{*page, "", -1});
-        }
-    }
+        phase("load_app");
+        l.exit_code = open_start_page(*l.app, options);
+        if (l.exit_code != 0) return l;
+        find_line_breaks("日本語の文。");  // loads ICU's break rules now rather than in the first frame
+        l.atlas = IM_NEW(ImFontAtlas)();
+        l.app->ui_fonts = build_fonts(*l.atlas, *l.app->fonts, first_screen_glyphs(*l.app), l.app->effective_zoom(), false);
+        phase("atlas");
+        return l;
+    });
 
     glfwSetErrorCallback([](int code, const char* message) { std::fprintf(stderr, "GLFW %d: %s\n", code, message); });
     if (!glfwInit()) {
@@ -258,7 +284,7 @@ int run_gui(const cli::Options& options) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(width, height, app->text.get("app.title"), nullptr, nullptr);
+    GLFWwindow* window = glfwCreateWindow(width, height, "tebiki", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "tebiki: OpenGL 3.3 のウィンドウを作成できません。\n");
         glfwTerminate();
@@ -266,14 +292,24 @@ int run_gui(const cli::Options& options) {
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
+
+    Loaded loaded = loading.get();
+    if (loaded.exit_code != 0) {
+        if (loaded.atlas) IM_DELETE(loaded.atlas);
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        return loaded.exit_code;
+    }
+    std::unique_ptr<App> app = std::move(loaded.app);
+    glfwSetWindowTitle(window, app->text.get("app.title"));
     set_window_icon(window, *app);
 
     IMGUI_CHECKVERSION();
-    install_font_aware_allocator();
-    ImGui::CreateContext();
+    ImGui::CreateContext(loaded.atlas);  // the context uses the atlas but does not own it
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is computed, not saved
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.FontDefault = app->ui_fonts.body;
     ImGui_ImplGlfw_InitForOpenGL(window, false);
     install_callbacks(window);  // ours forward to ImGui's, with the key queue in between
     ImGui_ImplOpenGL3_Init("#version 330");
@@ -281,6 +317,8 @@ int run_gui(const cli::Options& options) {
     glfwGetWindowContentScale(window, &scale_x, &scale_y);
     app->content_scale = std::clamp(scale_x, 1.0f, 4.0f);
     apply_style(app->content_scale);
+    // The first atlas was baked for a scale of 1; a HiDPI monitor needs it again at its scale.
+    app->fonts_dirty = app->content_scale != 1.0f;
 
     phase("window");
     const bool bench_scroll = options.flag("bench-scroll");
@@ -312,15 +350,18 @@ int run_gui(const cli::Options& options) {
 
         const double cpu_before = thread_cpu_ms();
         if (app->fonts_dirty) {
-            // The first frame bakes only the guide's and UI's characters (~4x faster); right after
-            // it the atlas is rebuilt with the whole Japanese range for what users type.
+            // The first frame shows the atlas baked on the loading thread (only what the first
+            // screen needs); right after it the atlas is rebuilt with the whole guide and the
+            // whole Japanese range (user input).
             const bool complete = app->frames_drawn > 0;
-            app->ui_fonts = build_fonts(*app->fonts, app->glyphs, app->effective_zoom(), complete);
+            app->ui_fonts = build_fonts(*io.Fonts, *app->fonts, complete ? app->glyphs : first_screen_glyphs(*app), app->effective_zoom(), complete);
+            io.FontDefault = app->ui_fonts.body;
             app->fonts_complete = complete;
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
             app->fonts_dirty = false;
-            phase("fonts");
+            if (app->frames_drawn > 0) {  // before the first frame, NewFrame creates the texture
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
         }
         if (feed_keys(window, app->key_presses)) app->request_frames(2);
         ImGui_ImplOpenGL3_NewFrame();
@@ -393,6 +434,7 @@ int run_gui(const cli::Options& options) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
+    IM_DELETE(loaded.atlas);
     glfwDestroyWindow(window);
     glfwTerminate();
     return exit_code;
