@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
     if (command == "search") return tebiki::cli::run_search(*options);
     if (command == "layout") return tebiki::cli::run_layout(*options);
     if (command == "assess") return tebiki::cli::run_assess(*options);
+    if (command == "generate") return tebiki::cli::run_generate(*options);
+    if (command == "list" && !options->positional.empty() && options->positional[0] == "documents")
+        return tebiki::cli::run_list_documents(*options);
     if (command == "list") return tebiki::cli::run_list(*options);
 #ifdef TEBIKI_WITH_GUI
     if (command.empty() || command == "screenshot") return tebiki::ui::run_gui(*options);

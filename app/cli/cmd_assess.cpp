@@ -56,7 +56,7 @@ int run_assess(const Options& options) {
 
 int run_list(const Options& options) {
     if (options.positional.empty() || options.positional[0] != "questionnaires") {
-        std::fprintf(stderr, "使い方: tebiki list questionnaires\n");
+        std::fprintf(stderr, "使い方: tebiki list questionnaires | tebiki list documents\n");
         return 2;
     }
     Diagnostics diagnostics;

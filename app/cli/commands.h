@@ -10,5 +10,7 @@ int run_search(const Options& options);
 int run_layout(const Options& options);
 int run_assess(const Options& options);
 int run_list(const Options& options);
+int run_generate(const Options& options);
+int run_list_documents(const Options& options);
 
 }  // namespace tebiki::cli

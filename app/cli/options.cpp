@@ -9,7 +9,7 @@ namespace tebiki::cli {
 
 // Options that take a value; everything else that starts with "--" is a flag.
 static const std::set<std::string> kValued = {"content", "assessment", "data", "assets", "size", "limit", "width",
-                                              "zoom", "out", "answers", "profile", "date", "slide", "open"};
+                                              "zoom", "out", "answers", "profile", "date", "slide", "open", "set"};
 
 bool Options::flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
 
@@ -17,6 +17,13 @@ std::optional<std::string> Options::value(const std::string& name) const {
     auto it = values.find(name);
     if (it == values.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> Options::values_of(const std::string& name) const {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : all_values)
+        if (key == name) out.push_back(value);
+    return out;
 }
 
 double Options::number(const std::string& name, double fallback) const {
@@ -49,6 +56,7 @@ std::optional<Options> parse(int argc, char** argv) {
                 continue;
             }
             o.values[name] = value;
+            o.all_values.emplace_back(name, value);
         } else if (o.command.empty() && o.positional.empty() && arg != "-") {
             o.command = arg;
         } else {
@@ -78,6 +86,10 @@ void print_usage() {
         "  tebiki assess 質問票ID --answers 回答.toml [--json]\n"
         "                                 回答ファイルを採点し、レベル・妨げ・助言を表示します\n"
         "  tebiki list questionnaires     質問票の一覧を表示します\n"
+        "  tebiki generate 文書ID --profile 部署.toml --out 出力.{docx,pdf,md} [--answers 回答.toml]\n"
+        "                 [--date YYYY-MM-DD] [--set オプション=値]\n"
+        "                                 要綱・様式の案を作成します\n"
+        "  tebiki list documents          作成できる文書とオプションの一覧を表示します\n"
         "\n"
         "共通オプション: --content DIR  --assessment DIR  --data DIR  --assets DIR（画像を先に探すフォルダ）");
 }

@@ -1,0 +1,28 @@
+// Writing a Draft: Markdown (for review), WordprocessingML .docx (for editing in Word or
+// LibreOffice) and A4 PDF through cairo + pango (for printing), plus page images of the same
+// PDF layout for the app's preview. Writers return false with a Japanese `error`.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "documents/assemble.h"
+
+namespace tebiki::documents {
+
+std::string to_markdown(const Draft& draft);
+bool write_docx(const Draft& draft, const std::filesystem::path& file, std::string* error);
+bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error);
+
+struct PageImage {
+    int width = 0, height = 0;           // pixels
+    std::vector<unsigned char> rgba;     // width × height × 4, straight alpha
+    int pages = 0;                       // how many pages the draft has
+};
+// Page `page` (0-based) as the PDF prints it, `px_per_pt` pixels per point (1 pt = 1/72 inch).
+PageImage render_page(const Draft& draft, int page, double px_per_pt);
+
+// Writes by extension (.md, .docx, .pdf); anything else is refused.
+bool write_draft(const Draft& draft, const std::filesystem::path& file, std::string* error);
+
+}  // namespace tebiki::documents
