@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "assessment/check.h"
+#include "documents/check.h"
 #include "guide/check.h"
 #include "text/font_set.h"
 
@@ -24,9 +25,11 @@ int run_check(const Options& options) {
         assessment::check_guide_links(q, book, diagnostics);
         if (fonts) assessment::check_questionnaire_glyphs(q, *fonts, diagnostics);
     }
+    const documents::DocumentSet docs = documents::load_documents(options.paths.assessment / "documents", diagnostics);
+    documents::check_document_conditions(docs, questionnaires, diagnostics);
     for (const Diagnostic& d : diagnostics) std::printf("%s\n", d.to_string().c_str());
-    std::fprintf(stderr, "%zu 編・%zu 章・質問票 %zu 件を検査しました。問題 %zu 件。\n", book.parts.size(), book.chapters.size(),
-                 questionnaires.size(), diagnostics.size());
+    std::fprintf(stderr, "%zu 編・%zu 章・質問票 %zu 件・文書 %zu 件を検査しました。問題 %zu 件。\n", book.parts.size(),
+                 book.chapters.size(), questionnaires.size(), docs.documents.size(), diagnostics.size());
     return diagnostics.empty() ? 0 : 1;
 }
 

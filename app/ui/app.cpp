@@ -50,6 +50,7 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     app->paths = options.paths;
     app->book = load_book(app->paths.content, app->diagnostics);
     app->assess.questionnaires = assessment::load_questionnaires(app->paths.assessment, app->diagnostics);
+    app->docs.set = documents::load_documents(app->paths.assessment / "documents", app->diagnostics);
     for (const auto& dir : app->paths.asset_dirs) {
         if (std::filesystem::exists(dir / "strings" / "ja.toml")) {
             app->text.load(dir / "strings" / "ja.toml", app->diagnostics);
@@ -87,6 +88,8 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
             app->glyphs.everything += *source;
             app->glyphs.headings += q.title;
         }
+    for (const documents::DocumentDef& d : app->docs.set.documents)
+        if (auto source = read_file(d.file)) app->glyphs.everything += *source;
     if (app->store) app->assess.store = std::make_unique<storage::AssessmentStore>(*app->store);
 
     if (app->store) {
@@ -158,6 +161,14 @@ void App::open_assessment(const std::string& questionnaire_id) {
     assess.preselect = questionnaire_id;
     if (!assess.department) assess.step = AssessStep::Departments;
     else if (!questionnaire_id.empty() && assess.step != AssessStep::Question) assess.step = AssessStep::Chooser;
+    request_frames();
+}
+
+void App::open_documents(const std::string& document_id) {
+    screen = Screen::Documents;
+    if (!document_id.empty() && docs.set.find(document_id)) docs.selected = document_id;
+    docs.source_for = 0;  // the answers may have changed since the screen was last open
+    docs.preview_dirty = true;
     request_frames();
 }
 

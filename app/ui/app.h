@@ -19,6 +19,7 @@
 #include "storage/user_store.h"
 #include "text/font_set.h"
 #include "ui/assess_ui.h"
+#include "ui/docs_ui.h"
 #include "ui/fonts.h"
 #include "util/ui_strings.h"
 
@@ -35,7 +36,7 @@ struct KeyChord {
     int mods;  // GLFW_MOD_* held when it was pressed
 };
 
-enum class Screen { Guide, Assessment };
+enum class Screen { Guide, Assessment, Documents };
 
 struct App {
     cli::Options options;
@@ -80,6 +81,8 @@ struct App {
     Screen screen = Screen::Guide;
     AssessUi assess;
     void open_assessment(const std::string& questionnaire_id = {});
+    DocumentsUi docs;
+    void open_documents(const std::string& document_id = {});
 
     ExternalLinkPopup external_link;
     std::string app_link_notice;

@@ -156,7 +156,15 @@ void write_state(const App& app, const char* path) {
         json += std::string("\"") + name + "\":" + (quote ? "\"" + value + "\"" : value);
     };
     const char* steps[] = {"departments", "department_form", "chooser", "tasks", "question", "review", "results"};
-    field("screen", app.screen == Screen::Assessment ? std::string("assess:") + steps[int(app.assess.step)] : chapter ? "reader" : "home", true);
+    field("screen", app.screen == Screen::Assessment ? std::string("assess:") + steps[int(app.assess.step)]
+                    : app.screen == Screen::Documents ? std::string("documents")
+                    : chapter                         ? "reader"
+                                                      : "home",
+          true);
+    if (app.screen == Screen::Documents) {
+        field("document", app.docs.selected, true);
+        field("preview_pages", std::to_string(app.docs.preview_pages), false);
+    }
     if (app.assess.session) {
         const auto& session = *app.assess.session;
         const auto visible = session.visible_questions(app.assess.task);
@@ -430,6 +438,7 @@ int run_gui(const cli::Options& options) {
     if (bench_idle) std::printf("idle_seconds=4 frames_while_idle=%ld\n", frames_at_idle_start < 0 ? -1 : app->frames_drawn - frames_at_idle_start);
 
     if (!screenshot) app->save_reading_position();
+    app->docs.preview.release();
     release_textures();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -38,6 +38,7 @@ void draw_root(App& app) {
     draw_toolbar(app);
     ImGui::Separator();
     if (app.screen == Screen::Assessment) draw_assessment(app);
+    else if (app.screen == Screen::Documents) draw_documents(app);
     else if (app.current_chapter()) draw_reader(app);
     else draw_home(app);
     ImGui::End();

@@ -28,6 +28,20 @@ ImTextureID texture_for(const std::filesystem::path& png) {
     return reinterpret_cast<ImTextureID>(intptr_t(id));
 }
 
+void DynamicTexture::update(int width, int height, const unsigned char* rgba) {
+    if (!id_) glGenTextures(1, &id_);
+    glBindTexture(GL_TEXTURE_2D, id_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+}
+
+void DynamicTexture::release() {
+    if (id_) glDeleteTextures(1, &id_);
+    id_ = 0;
+}
+
 void release_textures() {
     for (auto& [path, id] : g_textures)
         if (id) glDeleteTextures(1, &id);

@@ -6,6 +6,18 @@
 
 namespace tebiki::ui {
 
+// One texture whose pixels are replaced now and then (the document preview).
+class DynamicTexture {
+public:
+    void update(int width, int height, const unsigned char* rgba);
+    ImTextureID id() const { return reinterpret_cast<ImTextureID>(intptr_t(id_)); }
+    void release();
+    ~DynamicTexture() = default;  // released with release_textures() while the GL context lives
+
+private:
+    unsigned int id_ = 0;
+};
+
 // Returns 0 when the file cannot be decoded.
 ImTextureID texture_for(const std::filesystem::path& png);
 void release_textures();

@@ -26,6 +26,7 @@ void follow_link(App& app, const Chapter& chapter, int link_index) {
         case LinkKind::External: app.external_link = ExternalLinkPopup{true, link.target, false}; break;
         case LinkKind::App:
             if (link.target.starts_with("assessment/")) app.open_assessment(link.target.substr(11));
+            else if (link.target.starts_with("documents/")) app.open_documents(link.target.substr(10));
             else app.app_link_notice = app.text.format("reader.app_link", {link.target});
             break;
         case LinkKind::Broken: app.app_link_notice = link.problem; break;

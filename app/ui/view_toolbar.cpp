@@ -37,6 +37,9 @@ void draw_toolbar(App& app) {
     if (ImGui::Button(app.text.get("assess.open"))) app.open_assessment();
     app.target("assess");
     ImGui::SameLine();
+    if (ImGui::Button(app.text.get("docs.open"))) app.open_documents();
+    app.target("docs");
+    ImGui::SameLine();
 
     const std::string zoom = app.text.format("app.zoom", {std::to_string(int(std::lround(app.zoom * 100)))});
     const ImGuiStyle& style = ImGui::GetStyle();

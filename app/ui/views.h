@@ -15,6 +15,7 @@ void draw_assess_tasks(App& app);      // view_assess_question.cpp
 void draw_assess_question(App& app);   // view_assess_question.cpp
 void draw_assess_review(App& app);     // view_assess_question.cpp
 void draw_assess_results(App& app);    // view_assess_results.cpp
+void draw_documents(App& app);         // view_documents.cpp
 void handle_shortcuts(App& app);       // shortcuts.cpp
 
 }  // namespace tebiki::ui

@@ -1,0 +1,232 @@
+// The document screen: pick a document, adjust the options the answers did not settle, look at
+// the page as it will print (the PDF layout drawn to a texture), save as Word, PDF or Markdown.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "documents/writers.h"
+#include "ui/page_view.h"
+#include "ui/theme.h"
+#include "ui/views.h"
+
+namespace tebiki::ui {
+
+using namespace documents;
+
+namespace {
+
+void heading(App& app, const std::string& text, int level = 0) {
+    ImGui::PushFont(app.ui_fonts.heading[level]);
+    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
+    ImGui::PopFont();
+}
+
+// The department's most recent readiness assessment (finished or not), looked up once per department.
+void find_source(App& app) {
+    DocumentsUi& d = app.docs;
+    if (d.source_for == app.assess.department->id) return;
+    d.source_for = app.assess.department->id;
+    d.source.reset();
+    const DocumentDef* regulation = d.set.regulation();
+    if (!regulation) return;
+    for (const storage::AssessmentRecord& r : app.assess.store->assessments(app.assess.department->id))
+        if (r.questionnaire_id == regulation->questionnaire) {
+            d.source = assessment::Session::open(*app.assess.store, r.id, nullptr);
+            if (d.source) break;
+        }
+    d.preview_dirty = true;
+}
+
+DraftInputs inputs_for(App& app) {
+    DocumentsUi& d = app.docs;
+    const storage::Department& dept = *app.assess.department;
+    DraftInputs in;
+    in.documents = &d.set;
+    if (d.source) {
+        in.questionnaire = &d.source->questionnaire();
+        in.answers = d.source->answers();
+    }
+    in.profile = {dept.municipality, dept.name, dept.head_title, dept.head_name,
+                  dept.staff_count ? std::to_string(*dept.staff_count) : "", dept.contact};
+    in.date = parse_date(d.date_text).value_or(today());
+    in.overrides = d.overrides;
+    return in;
+}
+
+void draw_department_choice(App& app) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float body = app.ui_fonts.scale.body;
+    heading(app, app.text.get("docs.heading"));
+    draw_wrapped(app, app.text.get("docs.lead"), width, FontRole::Regular, body, Ink::Muted);
+    ImGui::Spacing();
+    const auto departments = app.assess.store->departments();
+    if (departments.empty()) draw_wrapped(app, app.text.get("docs.no_departments"), width, FontRole::Regular, body, Ink::Text);
+    for (const storage::Department& dept : departments) {
+        if (wrapped_selectable(app, "docdept" + std::to_string(dept.id), dept.municipality + "　" + dept.name, false, width, FontRole::Bold)) {
+            app.assess.department = dept;
+            app.docs.preview_dirty = true;
+        }
+        app.target("docs:dept:" + dept.name);
+    }
+    ImGui::Spacing();
+    if (ImGui::Button(app.text.get("docs.to_assessment"))) app.open_assessment();
+}
+
+void draw_options(App& app, const DraftInputs& in, float width) {
+    DocumentsUi& d = app.docs;
+    for (const OptionValue& v : resolve_options(in)) {
+        ImGui::PushID(v.option->id.c_str());
+        const std::string tag = v.settled && !v.overridden ? std::string(" ") + app.text.get("docs.settled") : "";
+        if (v.option->yesno) {
+            bool on = v.value == "true";
+            if (ImGui::Checkbox((v.option->label + tag).c_str(), &on)) {
+                d.overrides[v.option->id] = on ? "true" : "false";
+                d.preview_dirty = true;
+            }
+        } else {
+            ImGui::TextUnformatted((v.option->label + tag).c_str());
+            std::string value = v.value;
+            ImGui::SetNextItemWidth(width);
+            if (ImGui::InputText("##value", &value)) {
+                d.overrides[v.option->id] = value;
+                d.preview_dirty = true;
+            }
+        }
+        app.target("docs:option:" + v.option->id);
+        ImGui::PopID();
+    }
+}
+
+void save(App& app, const Draft& draft, const char* ext) {
+    DocumentsUi& d = app.docs;
+    const storage::Department& dept = *app.assess.department;
+    const std::filesystem::path dir = app.paths.data / "exports";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const std::filesystem::path file = dir / (safe_file_stem(dept.municipality + "_" + dept.name + "_" + draft.title) + ext);
+    std::string error;
+    d.message = write_draft(draft, file, &error) ? app.text.format("docs.saved", {file.string()}) : app.text.format("docs.failed", {error});
+}
+
+void draw_preview(App& app, const Draft& draft, float width, float height) {
+    DocumentsUi& d = app.docs;
+    const float body = app.ui_fonts.scale.body;
+    if (d.preview_dirty) {
+        // Sized to the panel: the page's pixels match the screen's, so the preview is sharp.
+        const double px_per_pt = std::clamp(double(std::min(width / 595.0f, (height - body * 2.5f) / 842.0f)), 0.3, 3.0);
+        const PageImage image = render_page(draft, d.page, px_per_pt);
+        d.preview.update(image.width, image.height, image.rgba.data());
+        d.preview_pages = image.pages;
+        d.preview_w = image.width;
+        d.preview_h = image.height;
+        d.page = std::clamp(d.page, 0, std::max(0, image.pages - 1));
+        d.preview_dirty = false;
+    }
+    ImGui::BeginDisabled(d.page == 0);
+    if (ImGui::Button(app.text.get("docs.prev_page"))) {
+        d.page--;
+        d.preview_dirty = true;
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(app.text.format("docs.page", {std::to_string(d.page + 1), std::to_string(d.preview_pages)}).c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(d.page + 1 >= d.preview_pages);
+    if (ImGui::Button(app.text.get("docs.next_page"))) {
+        d.page++;
+        d.preview_dirty = true;
+    }
+    ImGui::EndDisabled();
+    app.target("docs:next_page");
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(at.x - 1, at.y - 1), ImVec2(at.x + float(d.preview_w) + 1, at.y + float(d.preview_h) + 1),
+                                        IM_COL32(0xB8, 0xC4, 0xD4, 255));
+    ImGui::Image(d.preview.id(), ImVec2(float(d.preview_w), float(d.preview_h)));
+    app.target("docs:preview");
+}
+
+}  // namespace
+
+void draw_documents(App& app) {
+    DocumentsUi& d = app.docs;
+    const float body = app.ui_fonts.scale.body;
+    ImGui::BeginChild("documents", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    if (!app.assess.store) {
+        draw_wrapped(app, app.text.get("assess.no_store"), ImGui::GetContentRegionAvail().x, FontRole::Bold, body, Ink::Text);
+        ImGui::EndChild();
+        return;
+    }
+    if (!app.assess.department) {
+        draw_department_choice(app);
+        ImGui::EndChild();
+        return;
+    }
+    find_source(app);
+    const DraftInputs in = inputs_for(app);
+    std::vector<const DocumentDef*> applicable = applicable_documents(in);
+    if (std::none_of(applicable.begin(), applicable.end(), [&](const DocumentDef* x) { return x->id == d.selected; }) && !applicable.empty())
+        d.selected = applicable.front()->id;
+    const Draft draft = assemble(in, d.selected);
+
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float left_w = std::max(body * 18, avail * 0.42f);
+    ImGui::BeginChild("docs_left", ImVec2(left_w, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    const float width = ImGui::GetContentRegionAvail().x - body * 0.5f;
+    heading(app, app.text.get("docs.heading"), 1);
+    ImGui::PushFont(app.ui_fonts.bold);
+    ImGui::TextUnformatted((app.assess.department->municipality + "　" + app.assess.department->name).c_str());
+    ImGui::PopFont();
+    if (ImGui::SmallButton(app.text.get("docs.change_department"))) {
+        app.assess.department.reset();
+        app.assess.session.reset();
+    }
+    const std::string source = d.source ? app.text.format("docs.answers_from", {d.source->questionnaire().title,
+                                                                                 d.source->finished() ? app.text.get("assess.finished")
+                                                                                                      : app.text.get("assess.in_progress")})
+                                        : app.text.get("docs.no_answers");
+    draw_wrapped(app, source, width, FontRole::Regular, body, Ink::Muted);
+
+    heading(app, app.text.get("docs.documents"), 2);
+    for (const DocumentDef* doc : applicable) {
+        if (ImGui::RadioButton(assemble(in, doc->id).title.c_str(), d.selected == doc->id)) {
+            d.selected = doc->id;
+            d.page = 0;
+            d.preview_dirty = true;
+        }
+        app.target("docs:doc:" + doc->id);
+    }
+    heading(app, app.text.get("docs.options"), 2);
+    draw_options(app, in, width);
+    ImGui::TextUnformatted(app.text.get("docs.date"));
+    ImGui::SetNextItemWidth(body * 8);
+    if (ImGui::InputTextWithHint("##date", "2026-11-25", &d.date_text)) d.preview_dirty = true;
+    if (!d.date_text.empty() && !parse_date(d.date_text)) ImGui::TextColored(ImColor(IM_COL32(0xB0, 0x20, 0x20, 255)), "%s", app.text.get("docs.bad_date"));
+    ImGui::Spacing();
+
+    if (!draft.errors.empty()) {
+        heading(app, app.text.get("docs.errors"), 3);
+        for (const std::string& e : draft.errors) draw_wrapped(app, e, width, FontRole::Regular, body, Ink::Text);
+    }
+    ImGui::BeginDisabled(!draft.errors.empty());
+    if (ImGui::Button(app.text.get("docs.save_docx"))) save(app, draft, ".docx");
+    app.target("docs:save_docx");
+    ImGui::SameLine();
+    if (ImGui::Button(app.text.get("docs.save_pdf"))) save(app, draft, ".pdf");
+    app.target("docs:save_pdf");
+    ImGui::SameLine();
+    if (ImGui::Button(app.text.get("docs.save_md"))) save(app, draft, ".md");
+    app.target("docs:save_md");
+    ImGui::EndDisabled();
+    if (!d.message.empty()) draw_wrapped(app, d.message, width, FontRole::Regular, body, Ink::Muted);
+    ImGui::EndChild();
+
+    ImGui::SameLine();
+    ImGui::BeginChild("docs_preview", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    draw_preview(app, draft, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);
+    ImGui::EndChild();
+    ImGui::EndChild();
+}
+
+}  // namespace tebiki::ui
