@@ -182,8 +182,17 @@ public:
             draft_.errors.push_back(where + "：参照先「" + out.substr(open + 1, close - open - 1) + "」は、選んだ条件では要綱に含まれません。");
             out.replace(open, close - open + 1, "○○");
         }
-        if (!source.empty() && out.find_first_not_of(" \t\n　") == std::string::npos)
-            draft_.errors.push_back(where + "：差し込む値がなく、文が空になりました。");
+        // A blank the source itself leaves (a form's empty box) is by design; one made by a
+        // placeholder that had nothing to give is not.
+        auto blank = [](const std::string& t) {
+            for (size_t i = 0; i < t.size();) {
+                if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n') ++i;
+                else if (t.compare(i, 3, "　") == 0) i += 3;
+                else return false;
+            }
+            return true;
+        };
+        if (!blank(source) && blank(out)) draft_.errors.push_back(where + "：差し込む値がなく、文が空になりました。");
         return out;
     }
 
@@ -240,7 +249,7 @@ void build_regulation(const DocumentDef& d, const AnswerMap& inputs, Builder& b)
     }
 }
 
-void build_form(const DocumentDef& d, const Numbering& numbering, Builder& b, Draft& draft) {
+void build_form(const DocumentDef& d, const AnswerMap& inputs, const Numbering& numbering, Builder& b, Draft& draft) {
     const auto name = numbering.form_names.find(d.id);
     if (name != numbering.form_names.end())
         b.add(Block::Kind::Line, "", name->second + "（" + numbering.form_articles.at(d.id) + "関係）");
@@ -248,7 +257,14 @@ void build_form(const DocumentDef& d, const Numbering& numbering, Builder& b, Dr
     for (const FormLine& l : d.lines) b.add(Block::Kind::Line, "", b.text(l.text, "様式の行"), l.align);
     Block table;
     table.kind = Block::Kind::Table;
-    for (const FormRow& r : d.rows) table.rows.push_back({b.text(r.label, "様式の欄"), r.value.empty() ? "" : b.text(r.value, "様式の欄「" + r.label + "」"), r.lines});
+    for (const FormRow& r : d.rows)
+        if (r.when.evaluate(inputs)) {
+            FormRow row;
+            row.label = b.text(r.label, "様式の欄");
+            row.value = b.text(r.value, "様式の欄「" + r.label + "」");
+            row.lines = r.lines;
+            table.rows.push_back(std::move(row));
+        }
     draft.blocks.push_back(std::move(table));
     for (const FormLine& l : d.notes) b.add(Block::Kind::Note, "", b.text(l.text, "様式の注記"), l.align);
 }
@@ -298,10 +314,14 @@ Draft assemble(const DraftInputs& in, std::string_view document_id) {
     draft.form = d->kind == DocumentDef::Kind::Form;
     const std::vector<OptionValue> options = resolve_options(in);
     const AnswerMap inputs = condition_inputs(in, options);
+    if (!d->when.evaluate(inputs)) {
+        draft.errors.push_back("「" + d->id + "」は、この回答と選択では作成しない文書です（条件：" + d->when_text + "）。");
+        return draft;
+    }
     const DocumentDef* regulation = in.documents->regulation();
     const Numbering numbering = regulation ? number(*regulation, inputs) : Numbering{};
     Builder b(numbering, full_data(in, options), draft);
-    if (draft.form) build_form(*d, numbering, b, draft);
+    if (draft.form) build_form(*d, inputs, numbering, b, draft);
     else build_regulation(*d, inputs, b);
     draft.title = d->id;
     for (const Block& block : draft.blocks)

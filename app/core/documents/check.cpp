@@ -1,5 +1,6 @@
 #include "documents/check.h"
 
+#include <regex>
 #include <set>
 
 namespace tebiki::documents {
@@ -26,6 +27,24 @@ void check_condition(const Condition& c, int line, const std::string& file, cons
         for (const assessment::Value& v : cmp->values)
             if (v.kind == assessment::Value::Kind::String && !question->option(v.text))
                 out.push_back({file, line, 0, "条件: 質問「" + question->id + "」に選択肢「" + v.text + "」はありません。"});
+    }
+}
+
+// Mustache names a template may use; anything else would print as nothing in mid-sentence.
+void check_placeholders(const DocumentSet& set, const assessment::Questionnaire* q, const std::set<std::string>& options,
+                        Diagnostics& out) {
+    static const std::set<std::string> kProfile = {"municipality", "department", "head_title", "head_name", "staff_count",
+                                                   "contact", "date", "year"};
+    static const std::regex kTag(R"(\{\{\s*[#^/]?\s*([A-Za-z0-9_.]+)\s*\}\})");
+    for (const DocumentDef& d : set.documents) {
+        for_each_text(d, [&](const std::string& text, int line) {
+            for (auto it = std::sregex_iterator(text.begin(), text.end(), kTag); it != std::sregex_iterator(); ++it) {
+                const std::string name = (*it)[1];
+                const bool known = kProfile.count(name) || (name.rfind("opt.", 0) == 0 && options.count(name.substr(4))) ||
+                                   (name.rfind("answer.", 0) == 0 && q && q->question(name.substr(7)));
+                if (!known) out.push_back({d.file.string(), line, 0, "差し込み「{{" + name + "}}」に当たる値がありません（綴りを確かめてください）。"});
+            }
+        });
     }
 }
 
@@ -59,6 +78,7 @@ void check_document_conditions(const DocumentSet& set, const std::vector<assessm
         }
         for (const Paragraph& p : d.supplementary) check_condition(p.when, p.line, name, q, options, out);
     }
+    check_placeholders(set, q, options, out);
 }
 
 }  // namespace tebiki::documents

@@ -3,7 +3,7 @@
 // [SECTION] checks across documents (references, forms)
 // [SECTION] public loaders
 #include <algorithm>
-#include <regex>
+#include <functional>
 #include <set>
 
 #include <kainjow/mustache.hpp>
@@ -28,6 +28,25 @@ const DocumentDef* DocumentSet::find(std::string_view id) const {
     for (const DocumentDef& d : documents)
         if (d.id == id) return &d;
     return nullptr;
+}
+
+// Every text of a document, with the line it was read from, for the reference checks.
+void for_each_text(const DocumentDef& d, const std::function<void(const std::string&, int)>& f) {
+    f(d.title, 1);
+    for (const Article& a : d.articles) {
+        f(a.heading, a.line);
+        for (const Paragraph& p : a.paragraphs) {
+            f(p.text, p.line);
+            for (const Item& i : p.items) f(i.text, i.line);
+        }
+    }
+    for (const Paragraph& p : d.supplementary) {
+        f(p.text, p.line);
+        for (const Item& i : p.items) f(i.text, i.line);
+    }
+    for (const FormLine& l : d.lines) f(l.text, 1);
+    for (const FormRow& r : d.rows) f(r.label + r.value, 1);
+    for (const FormLine& l : d.notes) f(l.text, 1);
 }
 
 namespace {
@@ -158,6 +177,9 @@ void read_document(TomlReader& r, DocumentDef& d) {
         for (const toml::table* t : r.tables("rows")) {
             TomlReader rr(*t, r.file(), r.diagnostics());
             FormRow row;
+            Guarded g;
+            read_when(rr, g);
+            row.when = std::move(g.when);
             row.label = read_template(rr, "label", true);
             row.value = read_template(rr, "value");
             row.lines = int(rr.number("lines").value_or(1));
@@ -178,25 +200,6 @@ void check_unique_ids(const std::vector<T>& items, const std::string& what, cons
 //-----------------------------------------------------------------------------
 // [SECTION] checks across documents (references, forms)
 //-----------------------------------------------------------------------------
-
-// Every text of a document, with the line it was read from, for the reference checks.
-void for_each_text(const DocumentDef& d, const std::function<void(const std::string&, int)>& f) {
-    f(d.title, 1);
-    for (const Article& a : d.articles) {
-        f(a.heading, a.line);
-        for (const Paragraph& p : a.paragraphs) {
-            f(p.text, p.line);
-            for (const Item& i : p.items) f(i.text, i.line);
-        }
-    }
-    for (const Paragraph& p : d.supplementary) {
-        f(p.text, p.line);
-        for (const Item& i : p.items) f(i.text, i.line);
-    }
-    for (const FormLine& l : d.lines) f(l.text, 1);
-    for (const FormRow& r : d.rows) f(r.label + r.value, 1);
-    for (const FormLine& l : d.notes) f(l.text, 1);
-}
 
 bool reference_exists(const DocumentDef& regulation, const std::string& target) {
     const size_t dot = target.find('.');

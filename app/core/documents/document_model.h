@@ -3,6 +3,7 @@
 // Text fields are mustache templates; numbering is computed later (assemble.h).
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,7 @@ struct FormRow {
     std::string label;
     std::string value;
     int lines = 1;
+    Condition when;  // the row is printed only when this holds
 };
 
 struct DocumentDef : Guarded {
@@ -88,6 +90,9 @@ struct DocumentSet {
     const DocumentDef* regulation() const;
     const DocumentDef* find(std::string_view id) const;
 };
+
+// Calls `f` with every template text of `d` and the line it was read from.
+void for_each_text(const DocumentDef& d, const std::function<void(const std::string&, int)>& f);
 
 // Loads every *.toml of `dir`; problems go to `diagnostics` as file:line:col and broken files
 // are skipped. A missing folder is not an error (no documents to offer).

@@ -4,16 +4,20 @@ namespace tebiki::documents {
 
 namespace {
 
-// Markdown treats a few characters specially at the start of a line or inside a table.
-std::string table_cell(std::string text) {
+// Text as Markdown shows it literally: ASCII punctuation that Markdown would read as markup is
+// backslash-escaped (CommonMark allows that for any ASCII punctuation), so a department called
+// "<b>課" stays text.
+std::string escape(const std::string& text, bool in_table = false) {
     std::string out;
     for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += "<br>";
+        if (std::string_view("\\`*_[]<>#|&!").find(c) != std::string_view::npos) out += '\\';
+        if (c == '\n' && in_table) out += "<br>";
         else out += c;
     }
     return out;
 }
+
+std::string table_cell(const std::string& text) { return escape(text, true); }
 
 }  // namespace
 
@@ -21,14 +25,14 @@ std::string to_markdown(const Draft& draft) {
     std::string out;
     for (const Block& b : draft.blocks) {
         switch (b.kind) {
-        case Block::Kind::Title: out += "# " + b.text + "\n\n"; break;
+        case Block::Kind::Title: out += "# " + escape(b.text) + "\n\n"; break;
         case Block::Kind::Line:
-        case Block::Kind::Note: out += b.text + "\n\n"; break;
-        case Block::Kind::Heading: out += b.text + "\n"; break;  // （目的） sits right above its article
+        case Block::Kind::Note: out += escape(b.text) + "\n\n"; break;
+        case Block::Kind::Heading: out += escape(b.text) + "\n"; break;  // （目的） sits right above its article
         case Block::Kind::Article:
         case Block::Kind::Paragraph:
-        case Block::Kind::Item: out += (b.label.empty() ? "" : b.label + "　") + b.text + "\n\n"; break;
-        case Block::Kind::Supplementary: out += "## " + b.text + "\n\n"; break;
+        case Block::Kind::Item: out += (b.label.empty() ? "" : escape(b.label) + "　") + escape(b.text) + "\n\n"; break;
+        case Block::Kind::Supplementary: out += "## " + escape(b.text) + "\n\n"; break;
         case Block::Kind::Table:
             out += "| 項目 | 内容 |\n|---|---|\n";
             for (const FormRow& r : b.rows) out += "| " + table_cell(r.label) + " | " + table_cell(r.value) + " |\n";
