@@ -187,6 +187,22 @@ void draw_documents(App& app) {
                                                                                                       : app.text.get("assess.in_progress")})
                                         : app.text.get("docs.no_answers");
     draw_wrapped(app, source, width, FontRole::Regular, body, Ink::Muted);
+    // Saving comes first: it is what the screen is for, and the options below can be long.
+    if (!draft.errors.empty()) {
+        heading(app, app.text.get("docs.errors"), 3);
+        for (const std::string& e : draft.errors) draw_wrapped(app, e, width, FontRole::Regular, body, Ink::Text);
+    }
+    ImGui::BeginDisabled(!draft.errors.empty());
+    if (ImGui::Button(app.text.get("docs.save_docx"))) save(app, draft, ".docx");
+    app.target("docs:save_docx");
+    ImGui::SameLine();
+    if (ImGui::Button(app.text.get("docs.save_pdf"))) save(app, draft, ".pdf");
+    app.target("docs:save_pdf");
+    ImGui::SameLine();
+    if (ImGui::Button(app.text.get("docs.save_md"))) save(app, draft, ".md");
+    app.target("docs:save_md");
+    ImGui::EndDisabled();
+    if (!d.message.empty()) draw_wrapped(app, d.message, width, FontRole::Regular, body, Ink::Muted);
 
     heading(app, app.text.get("docs.documents"), 2);
     for (const DocumentDef* doc : applicable) {
@@ -205,21 +221,6 @@ void draw_documents(App& app) {
     if (!d.date_text.empty() && !parse_date(d.date_text)) ImGui::TextColored(ImColor(IM_COL32(0xB0, 0x20, 0x20, 255)), "%s", app.text.get("docs.bad_date"));
     ImGui::Spacing();
 
-    if (!draft.errors.empty()) {
-        heading(app, app.text.get("docs.errors"), 3);
-        for (const std::string& e : draft.errors) draw_wrapped(app, e, width, FontRole::Regular, body, Ink::Text);
-    }
-    ImGui::BeginDisabled(!draft.errors.empty());
-    if (ImGui::Button(app.text.get("docs.save_docx"))) save(app, draft, ".docx");
-    app.target("docs:save_docx");
-    ImGui::SameLine();
-    if (ImGui::Button(app.text.get("docs.save_pdf"))) save(app, draft, ".pdf");
-    app.target("docs:save_pdf");
-    ImGui::SameLine();
-    if (ImGui::Button(app.text.get("docs.save_md"))) save(app, draft, ".md");
-    app.target("docs:save_md");
-    ImGui::EndDisabled();
-    if (!d.message.empty()) draw_wrapped(app, d.message, width, FontRole::Regular, body, Ink::Muted);
     ImGui::EndChild();
 
     ImGui::SameLine();
