@@ -1,4 +1,5 @@
-// Core benchmarks on the bundled guide: load, layout of the longest chapter, search latency.
+// Core benchmarks on the bundled guide and documents: load, layout of the longest chapter,
+// search latency, drafting every document for one department in each format.
 // Prints one "name value unit" line per number; bench/run_bench.sh collects them.
 #include <algorithm>
 #include <chrono>
@@ -8,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "assessment/answers_file.h"
+#include "documents/profile.h"
+#include "documents/writers.h"
 #include "guide/book.h"
 #include "layout/layout_engine.h"
 #include "search/search_engine.h"
@@ -30,6 +34,50 @@ static long peak_rss_kib() {
     while (std::getline(status, line))
         if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
     return 0;
+}
+
+// Every document that applies, for the order-both fixture (the most articles and forms), written
+// in each format; the median of five rounds per format.
+static void bench_documents(const Paths& paths) {
+    namespace docs = tebiki::documents;
+    Diagnostics d;
+    const docs::DocumentSet set = docs::load_documents(paths.assessment / "documents", d);
+    const auto questionnaires = assessment::load_questionnaires(paths.assessment, d);
+    const assessment::Questionnaire* readiness = nullptr;
+    for (const auto& q : questionnaires)
+        if (set.regulation() && q.id == set.regulation()->questionnaire) readiness = &q;
+    if (!readiness) return;
+    docs::DraftInputs in;
+    in.documents = &set;
+    in.questionnaire = readiness;
+    assessment::AnswersFile answers;
+    assessment::load_answers("tests/data/documents/order-both.answers.toml", *readiness, answers, d);
+    in.answers = answers.answers;
+    docs::load_profile("tests/data/documents/profile.toml", in.profile, d);
+    in.date = {2026, 11, 25};
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "tebiki-bench-documents";
+    std::filesystem::create_directories(dir);
+    const auto applicable = docs::applicable_documents(in);
+    for (const char* ext : {".md", ".docx", ".pdf"}) {
+        std::vector<double> rounds;
+        for (int round = 0; round < 5; ++round) {
+            const auto t = Clock::now();
+            for (const docs::DocumentDef* doc : applicable) {
+                std::string error;
+                docs::write_draft(docs::assemble(in, doc->id), dir / (doc->id + ext), &error);
+            }
+            rounds.push_back(ms_since(t));
+        }
+        std::printf("documents_all_%s %.1f ms median (%zu documents)\n", ext + 1, percentile(rounds, 0.5), applicable.size());
+    }
+    std::vector<double> previews;
+    const docs::Draft yoko = docs::assemble(in, "yoko");
+    for (int round = 0; round < 5; ++round) {
+        const auto t = Clock::now();
+        docs::render_page(yoko, 0, 1.2);
+        previews.push_back(ms_since(t));
+    }
+    std::printf("document_preview_page %.1f ms median (要綱 page 1 at 1.2 px/pt)\n", percentile(previews, 0.5));
 }
 
 int main(int argc, char** argv) {
@@ -93,6 +141,7 @@ int main(int argc, char** argv) {
     }
     std::printf("search_latency p50 %.3f ms p99 %.3f ms max %.3f ms (%zu queries x5, %zu hits)\n", percentile(latencies, 0.5),
                 percentile(latencies, 0.99), percentile(latencies, 1.0), queries.size(), total_hits);
+    bench_documents(paths);
     std::printf("core_peak_rss %ld KiB\n", peak_rss_kib());
     return 0;
 }

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "assessment/session.h"
-#include "documents/document_model.h"
+#include "documents/assemble.h"
 #include "ui/textures.h"
 
 namespace tebiki::ui {
@@ -19,7 +19,9 @@ struct DocumentsUi {
     std::optional<assessment::Session> source;      // the readiness assessment whose answers are used
     int64_t source_for = 0;                         // the department `source` was looked up for
     int page = 0;
-    bool preview_dirty = true;
+    bool preview_dirty = true;                      // also: draft and titles below are stale
+    documents::Draft draft;                         // the selected document, as drafted
+    std::vector<std::pair<std::string, std::string>> titles;  // applicable documents: id, title
     int preview_pages = 0, preview_w = 0, preview_h = 0;
     DynamicTexture preview;
     std::string message;

@@ -65,6 +65,7 @@ void draw_department_choice(App& app) {
     for (const storage::Department& dept : departments) {
         if (wrapped_selectable(app, "docdept" + std::to_string(dept.id), dept.municipality + "　" + dept.name, false, width, FontRole::Bold)) {
             app.assess.department = dept;
+            app.docs.source_for = 0;
             app.docs.preview_dirty = true;
         }
         app.target("docs:dept:" + dept.name);
@@ -165,10 +166,17 @@ void draw_documents(App& app) {
     }
     find_source(app);
     const DraftInputs in = inputs_for(app);
-    std::vector<const DocumentDef*> applicable = applicable_documents(in);
-    if (std::none_of(applicable.begin(), applicable.end(), [&](const DocumentDef* x) { return x->id == d.selected; }) && !applicable.empty())
-        d.selected = applicable.front()->id;
-    const Draft draft = assemble(in, d.selected);
+    if (d.preview_dirty) {
+        // Drafting takes a millisecond or more per document: only when something changed.
+        const std::vector<const DocumentDef*> applicable = applicable_documents(in);
+        if (std::none_of(applicable.begin(), applicable.end(), [&](const DocumentDef* x) { return x->id == d.selected; }) &&
+            !applicable.empty())
+            d.selected = applicable.front()->id;
+        d.titles.clear();
+        for (const DocumentDef* doc : applicable) d.titles.emplace_back(doc->id, assemble(in, doc->id).title);
+        d.draft = assemble(in, d.selected);
+    }
+    const Draft& draft = d.draft;
 
     const float avail = ImGui::GetContentRegionAvail().x;
     const float left_w = std::max(body * 18, avail * 0.42f);
@@ -205,13 +213,13 @@ void draw_documents(App& app) {
     if (!d.message.empty()) draw_wrapped(app, d.message, width, FontRole::Regular, body, Ink::Muted);
 
     heading(app, app.text.get("docs.documents"), 2);
-    for (const DocumentDef* doc : applicable) {
-        if (ImGui::RadioButton(assemble(in, doc->id).title.c_str(), d.selected == doc->id)) {
-            d.selected = doc->id;
+    for (const auto& [id, title] : d.titles) {
+        if (ImGui::RadioButton(title.c_str(), d.selected == id)) {
+            d.selected = id;
             d.page = 0;
             d.preview_dirty = true;
         }
-        app.target("docs:doc:" + doc->id);
+        app.target("docs:doc:" + id);
     }
     heading(app, app.text.get("docs.options"), 2);
     draw_options(app, in, width);
