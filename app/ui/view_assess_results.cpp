@@ -12,6 +12,8 @@
 #include "assessment/check.h"
 #include "assessment/export.h"
 #include "assessment/report.h"
+#include "documents/result_report.h"
+#include "documents/writers.h"
 #include "ui/page_view.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -139,10 +141,10 @@ std::string file_stamp() {
     return buffer;
 }
 
-void export_buttons(App& app, const std::string& csv, const std::string& json) {
+void export_buttons(App& app, const std::string& csv, const std::string& json, const documents::Draft& printable) {
     AssessUi& a = app.assess;
-    std::string base = a.department->municipality + "_" + a.department->name + "_" + a.session->questionnaire().id + "_" + file_stamp();
-    std::replace(base.begin(), base.end(), '/', '-');
+    const std::string base =
+        documents::safe_file_stem(a.department->municipality + "_" + a.department->name + "_" + a.session->questionnaire().id + "_" + file_stamp());
     const std::filesystem::path dir = app.paths.data / "exports";
     auto save = [&](const std::string& ext, const std::string& data) {
         std::error_code ec;
@@ -157,6 +159,16 @@ void export_buttons(App& app, const std::string& csv, const std::string& json) {
     ImGui::SameLine();
     if (ImGui::Button(app.text.get("assess.export_json"))) save(".json", json);
     app.target("assess:export_json");
+    ImGui::SameLine();
+    if (ImGui::Button(app.text.get("assess.export_pdf"))) {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        std::string error;
+        const std::filesystem::path file = dir / (base + ".pdf");
+        a.message = documents::write_pdf(printable, file, &error) ? app.text.format("assess.exported", {file.string()})
+                                                                  : app.text.format("assess.export_failed", {error});
+    }
+    app.target("assess:export_pdf");
     if (!a.message.empty()) draw_wrapped(app, a.message, ImGui::GetContentRegionAvail().x, FontRole::Regular, app.ui_fonts.scale.body, Ink::Muted);
 }
 
@@ -210,8 +222,6 @@ void draw_task_results(App& app) {
             guide_buttons(app, rule->guide, "rule" + std::to_string(i) + "_" + std::to_string(k));
         }
     }
-    ImGui::Spacing();
-    export_buttons(app, tasks_csv(q, results, context_of(a)), tasks_json(q, results, context_of(a)));
 }
 
 void draw_scored_results(App& app) {
@@ -301,8 +311,6 @@ void draw_scored_results(App& app) {
     }
     ImGui::Spacing();
     draw_trend(app, history, std::min(width, body * 30));
-    ImGui::Spacing();
-    export_buttons(app, result_csv(r, context_of(a)), result_json(r, context_of(a)));
 }
 
 }  // namespace
@@ -326,8 +334,18 @@ void draw_assess_results(App& app) {
         return;
     }
     app.target("assess:back");
+    // Exports at the top: the dashboard below can be long.
+    const Questionnaire& q = s.questionnaire();
+    if (q.kind == Questionnaire::Kind::Tasks) {
+        const std::vector<TaskResult> results = s.task_results();
+        export_buttons(app, tasks_csv(q, results, context_of(a)), tasks_json(q, results, context_of(a)),
+                       documents::tasks_draft(q, results, s.tasks(), context_of(a)));
+    } else {
+        const Result r = s.result();
+        export_buttons(app, result_csv(r, context_of(a)), result_json(r, context_of(a)), documents::result_draft(r, context_of(a)));
+    }
     ImGui::Spacing();
-    if (s.questionnaire().kind == Questionnaire::Kind::Tasks) draw_task_results(app);
+    if (q.kind == Questionnaire::Kind::Tasks) draw_task_results(app);
     else draw_scored_results(app);
 }
 

@@ -92,6 +92,14 @@ with Display() as display:
         if again.state()["missing_glyphs"]:
             fail("missing glyphs on the dashboard")
         print(f"results screenshot: {shot}")
+        again.click_target("assess:export_pdf")
+        exports = os.path.join(again.data_dir, "exports")
+        deadline = time.time() + 10
+        while time.time() < deadline and not (os.path.isdir(exports) and any(n.endswith(".pdf") for n in os.listdir(exports))):
+            time.sleep(0.2)
+        pdfs = [n for n in os.listdir(exports)] if os.path.isdir(exports) else []
+        if not any(n.endswith(".pdf") for n in pdfs):
+            fail(f"the results PDF was not written: {pdfs}")
     finally:
         again.close()
 print("ok")
