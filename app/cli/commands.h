@@ -12,5 +12,6 @@ int run_assess(const Options& options);
 int run_list(const Options& options);
 int run_generate(const Options& options);
 int run_list_documents(const Options& options);
+int run_admin(const Options& options);
 
 }  // namespace tebiki::cli

@@ -9,7 +9,8 @@ namespace tebiki::cli {
 
 // Options that take a value; everything else that starts with "--" is a flag.
 static const std::set<std::string> kValued = {"content", "assessment", "data", "assets", "size", "limit", "width",
-                                              "zoom", "out", "answers", "profile", "date", "slide", "open", "set"};
+                                              "zoom", "out", "answers", "profile", "date", "slide", "open", "set",
+                                              "monitor", "idle-timeout", "idle-countdown"};
 
 bool Options::flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
 
@@ -81,7 +82,7 @@ void print_usage() {
         "                                 ガイドを検索します\n"
         "  tebiki layout ページID --width PX [--zoom Z]\n"
         "                                 ページを画面と同じ幅で改行した行を表示します\n"
-        "  tebiki screenshot ページID --out FILE.png [--size WxH] [--zoom Z]\n"
+        "  tebiki screenshot ページID --out FILE.png [--size WxH] [--zoom Z] [--present [--slide N]]\n"
         "                                 画面を開いてページを PNG に保存します（ディスプレイが必要）\n"
         "  tebiki assess 質問票ID --answers 回答.toml [--json]\n"
         "                                 回答ファイルを採点し、レベル・妨げ・助言を表示します\n"
@@ -90,6 +91,10 @@ void print_usage() {
         "                 [--date YYYY-MM-DD] [--set オプション=値]\n"
         "                                 要綱・様式の案を作成します\n"
         "  tebiki list documents          作成できる文書とオプションの一覧を表示します\n"
+        "  tebiki admin set-pin           キオスクの管理者の暗証番号を設定します（標準入力から2回）\n"
+        "  tebiki --kiosk [--monitor N] [--idle-timeout 秒]\n"
+        "                                 キオスクモード（全画面、終了に暗証番号、無操作で初期画面に戻る）\n"
+        "  tebiki --present [--open ページID]  発表モードで開きます（F5 でも切り替え）\n"
         "\n"
         "共通オプション: --content DIR  --assessment DIR  --data DIR  --assets DIR（画像を先に探すフォルダ）");
 }

@@ -1,5 +1,7 @@
 #include "ui/app.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -7,6 +9,7 @@
 #include "guide/check.h"
 #include "layout/layout_engine.h"
 #include "util/file_io.h"
+#include "ui/theme.h"
 
 namespace tebiki::ui {
 
@@ -170,6 +173,80 @@ void App::open_documents(const std::string& document_id) {
     docs.source_for = 0;  // the answers may have changed since the screen was last open
     docs.preview_dirty = true;
     request_frames();
+}
+
+void App::start_presentation() {
+    const Chapter* c = current_chapter();
+    present.chapter = c ? size_t(book.index_of(c->id)) : 0;
+    if (book.chapters.empty()) return;
+    present.active = true;
+    present.slide = 0;
+    present.blank = false;
+    present.slides.clear();  // laid out on the next frame, for the window's size
+    present.saved_zoom = zoom;
+    if (zoom < 1.5f) {  // projector type: at least the 150 % preset
+        zoom = 1.5f;
+        fonts_dirty = true;
+    }
+    present.started = std::chrono::steady_clock::now();
+    set_high_contrast(present.high_contrast);
+    request_frames();
+}
+
+void App::stop_presentation() {
+    if (!present.active) return;
+    present.active = false;
+    set_high_contrast(false);
+    apply_style(content_scale);
+    if (zoom != present.saved_zoom) {
+        zoom = present.saved_zoom;
+        fonts_dirty = true;
+    }
+    if (present.chapter < book.chapters.size()) {
+        const Slide* s = present.slide < int(present.slides.size()) ? &present.slides[size_t(present.slide)] : nullptr;
+        navigate(Location{book.chapters[present.chapter].id, s ? s->anchor : "", -1});
+    }
+    request_frames();
+}
+
+void App::reset_for_next_person() {
+    stop_presentation();
+    navigate(Location{});
+    history = History();
+    query.clear();
+    hits.clear();
+    search_open = false;
+    notices.clear();
+    external_link = {};
+    app_link_notice.clear();
+    screen = Screen::Guide;
+    auto assessment_store = std::move(assess.store);
+    auto questionnaires = std::move(assess.questionnaires);
+    assess = AssessUi{};  // closes the department and drops anything typed but not saved
+    assess.store = std::move(assessment_store);
+    assess.questionnaires = std::move(questionnaires);
+    docs.overrides.clear();
+    docs.date_text.clear();
+    docs.message.clear();
+    docs.source.reset();
+    docs.source_for = 0;
+    docs.preview_dirty = true;
+    kiosk.admin_open = false;
+    kiosk.ask = KioskUi::Ask::None;
+    kiosk.pin.clear();
+    kiosk.pin_again.clear();
+    ImGui::ClearActiveID();  // a half-typed field loses its text with its focus
+    request_frames();
+}
+
+std::filesystem::path App::export_dir() const {
+    if (store) {
+        try {
+            if (auto dir = store->get("export.dir"); dir && !dir->empty()) return *dir;
+        } catch (const storage::StorageError&) {
+        }
+    }
+    return paths.data / "exports";
 }
 
 void App::go_back() { step_history(false); }

@@ -20,6 +20,8 @@
 #include "text/font_set.h"
 #include "ui/assess_ui.h"
 #include "ui/docs_ui.h"
+#include "ui/kiosk_ui.h"
+#include "ui/present_ui.h"
 #include "ui/fonts.h"
 #include "util/ui_strings.h"
 
@@ -83,6 +85,12 @@ struct App {
     void open_assessment(const std::string& questionnaire_id = {});
     DocumentsUi docs;
     void open_documents(const std::string& document_id = {});
+    PresentUi present;
+    void start_presentation();   // the current chapter (or the first), from its first slide
+    void stop_presentation();
+    KioskUi kiosk;
+    void reset_for_next_person();  // kiosk idle reset: home, nothing open, nothing typed
+    std::filesystem::path export_dir() const;  // the admin's choice, or DATA_DIR/exports
 
     ExternalLinkPopup external_link;
     std::string app_link_notice;

@@ -13,6 +13,7 @@
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -30,6 +31,7 @@
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "util/file_io.h"
+#include "util/json.h"
 
 namespace tebiki::ui {
 
@@ -83,6 +85,16 @@ void on_enter(GLFWwindow* w, int entered) {
 void on_cursor(GLFWwindow* w, double, double) { mark_activity(w); }
 void on_size(GLFWwindow* w, int, int) { mark_activity(w); }
 
+// Kiosk: closing the window (the close button, Alt+F4) asks for the PIN instead of quitting.
+bool g_kiosk = false;
+bool g_close_requested = false;
+void on_close(GLFWwindow* w) {
+    if (!g_kiosk) return;
+    glfwSetWindowShouldClose(w, GLFW_FALSE);
+    g_close_requested = true;
+    mark_activity(w);
+}
+
 void install_callbacks(GLFWwindow* window) {
     glfwSetKeyCallback(window, on_key);
     glfwSetCharCallback(window, on_char);
@@ -93,6 +105,7 @@ void install_callbacks(GLFWwindow* window) {
     glfwSetCursorEnterCallback(window, on_enter);
     glfwSetFramebufferSizeCallback(window, on_size);
     glfwSetWindowRefreshCallback(window, mark_activity);
+    glfwSetWindowCloseCallback(window, on_close);
 }
 
 // Feeds queued key events up to (not including) the release of a key pressed in this frame, and
@@ -153,7 +166,7 @@ void write_state(const App& app, const char* path) {
     std::string json = "{";
     auto field = [&json](const char* name, const std::string& value, bool quote) {
         if (json.size() > 1) json += ",";
-        json += std::string("\"") + name + "\":" + (quote ? "\"" + value + "\"" : value);
+        json += std::string("\"") + name + "\":" + (quote ? json_string(value) : value);
     };
     const char* steps[] = {"departments", "department_form", "chooser", "tasks", "question", "review", "results"};
     field("screen", app.screen == Screen::Assessment ? std::string("assess:") + steps[int(app.assess.step)]
@@ -176,6 +189,21 @@ void write_state(const App& app, const char* path) {
         field("blockers", std::to_string(result.blockers.size()), false);
     }
     field("screenshots", std::to_string(app.screenshots_saved), false);
+    field("present", app.present.active ? "true" : "false", false);
+    field("slide", std::to_string(app.present.slide), false);
+    field("slides", std::to_string(app.present.slides.size()), false);
+    field("blank", app.present.blank ? "true" : "false", false);
+    field("kiosk", app.kiosk.on ? "true" : "false", false);
+    const char* asks[] = {"", "quit", "admin", "set_pin"};
+    field("pin_prompt", asks[int(app.kiosk.ask)], true);
+    field("pin_message", app.kiosk.pin_message, true);
+    field("admin_open", app.kiosk.admin_open ? "true" : "false", false);
+    const auto now = kiosk::IdleTimer::Clock::now();
+    field("idle_countdown", app.kiosk.on && app.kiosk.idle && app.kiosk.idle->state(now) == kiosk::IdleTimer::State::Countdown
+                                ? std::to_string(app.kiosk.idle->countdown_left(now))
+                                : "0",
+          false);
+    field("query", app.query, true);
     field("page", chapter ? chapter->id : "", true);
     field("section", section ? section->anchor : "", true);
     field("scroll", std::to_string(int(app.page_scroll)), false);
@@ -228,6 +256,45 @@ int open_start_page(App& app, const cli::Options& options) {
         app.navigate(Location{*page, "", -1});
     }
     return 0;
+}
+
+// Kiosk mode (--kiosk or the stored setting), its PIN and idle timer, and presentation at start.
+void set_up_modes(App& app, const cli::Options& options) {
+    auto setting = [&](const char* key) -> std::string {
+        if (!app.store) return {};
+        try {
+            return app.store->get(key).value_or("");
+        } catch (const storage::StorageError&) {
+            return {};
+        }
+    };
+    const bool screenshot = options.command == "screenshot";
+    app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1");
+    int timeout = std::atoi(setting("kiosk.idle_seconds").c_str());
+    if (auto v = options.value("idle-timeout")) timeout = std::atoi(v->c_str());
+    const int countdown = std::max(1, int(options.number("idle-countdown", 30)));
+    app.kiosk.idle = std::make_unique<kiosk::IdleTimer>(std::chrono::seconds(timeout > 0 ? timeout : 180), std::chrono::seconds(countdown),
+                                                        kiosk::IdleTimer::Clock::now());
+    if (const std::string hash = setting("kiosk.pin_hash"); !hash.empty()) app.kiosk.guard.emplace(hash);
+    else if (app.kiosk.on) app.kiosk.ask = KioskUi::Ask::SetPin;  // first start: the admin chooses a PIN
+    app.present.high_contrast = setting("present.high_contrast") == "1";
+    if (options.flag("present")) {
+        app.start_presentation();
+        if (auto n = options.value("slide")) app.present.slide = std::max(0, std::atoi(n->c_str()) - 1);
+    }
+}
+
+// Where the window was on the last normal start ("x,y,w,h"), to open it there again.
+std::optional<std::array<int, 4>> saved_geometry(App& app) {
+    if (!app.store) return std::nullopt;
+    try {
+        std::array<int, 4> g{};
+        if (auto v = app.store->get("window.geometry"); v && std::sscanf(v->c_str(), "%d,%d,%d,%d", &g[0], &g[1], &g[2], &g[3]) == 4 &&
+                                                          g[2] > 200 && g[3] > 200)
+            return g;
+    } catch (const storage::StorageError&) {
+    }
+    return std::nullopt;
 }
 
 bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
@@ -292,7 +359,21 @@ int run_gui(const cli::Options& options) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(width, height, "tebiki", nullptr, nullptr);
+    // Kiosk: full screen on the chosen monitor (--monitor N, 1 = the first), no decorations. The
+    // loading thread may still run, so --kiosk is read from the options here; the stored
+    // setting is honoured by switching to full screen once the app has loaded.
+    GLFWmonitor* monitor = nullptr;
+    if (options.flag("kiosk") && !screenshot) {
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        const int wanted = int(options.number("monitor", 1)) - 1;
+        monitor = count > 0 ? monitors[std::clamp(wanted, 0, count - 1)] : nullptr;
+        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+            width = mode->width;
+            height = mode->height;
+        }
+    }
+    GLFWwindow* window = glfwCreateWindow(width, height, "tebiki", monitor, nullptr);
     if (!window) {
         std::fprintf(stderr, "tebiki: OpenGL 3.3 のウィンドウを作成できません。\n");
         glfwTerminate();
@@ -310,6 +391,19 @@ int run_gui(const cli::Options& options) {
     }
     std::unique_ptr<App> app = std::move(loaded.app);
     glfwSetWindowTitle(window, app->text.get("app.title"));
+    set_up_modes(*app, options);
+    g_kiosk = app->kiosk.on;
+    if (app->kiosk.on && !monitor) {
+        // Kiosk from the stored setting: go full screen now.
+        if (GLFWmonitor* primary = glfwGetPrimaryMonitor())
+            if (const GLFWvidmode* mode = glfwGetVideoMode(primary))
+                glfwSetWindowMonitor(window, primary, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else if (!app->kiosk.on && !screenshot && !options.value("size")) {
+        if (auto g = saved_geometry(*app)) {
+            glfwSetWindowPos(window, (*g)[0], (*g)[1]);
+            glfwSetWindowSize(window, (*g)[2], (*g)[3]);
+        }
+    }
     set_window_icon(window, *app);
 
     IMGUI_CHECKVERSION();
@@ -343,11 +437,28 @@ int run_gui(const cli::Options& options) {
         const bool busy = app->frames_requested > 0 || screenshot || bench_scroll || bench_first_frame;
         if (busy) glfwPollEvents();
         else if (glfwGetWindowAttrib(window, GLFW_ICONIFIED)) glfwWaitEvents();
-        else glfwWaitEventsTimeout(io.WantTextInput ? 0.5 : 1.0);  // a blinking caret needs a frame now and then
+        else {
+            double wait = io.WantTextInput ? 0.5 : 1.0;  // a blinking caret needs a frame now and then
+            if (app->kiosk.on && app->kiosk.idle) {
+                // Wake for the idle countdown: at its start, then four times a second while it runs.
+                const auto now = kiosk::IdleTimer::Clock::now();
+                wait = std::clamp(std::chrono::duration<double>(app->kiosk.idle->next_wake(now) - now).count(), 0.05, wait);
+                if (app->kiosk.idle->state(now) != kiosk::IdleTimer::State::Active) app->request_frames(1);
+            }
+            glfwWaitEventsTimeout(wait);
+        }
         if (g_screenshot_requested == 1) {
             g_screenshot_requested = 2;  // seen: draw a few frames, then save (below)
             app->request_frames(3);
         }
+        if (g_activity && app->kiosk.idle) app->kiosk.idle->input(kiosk::IdleTimer::Clock::now());
+        if (g_close_requested) {
+            g_close_requested = false;
+            app->kiosk.ask = KioskUi::Ask::Quit;
+        }
+        if (app->kiosk.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
+        if (app->kiosk.on && app->kiosk.idle && app->kiosk.idle->state(kiosk::IdleTimer::Clock::now()) != kiosk::IdleTimer::State::Active)
+            app->request_frames(1);
         if (g_activity || io.WantTextInput) {
             app->request_frames(3);  // ImGui needs a couple of frames to settle after input
             g_activity = false;
@@ -437,7 +548,18 @@ int run_gui(const cli::Options& options) {
     }
     if (bench_idle) std::printf("idle_seconds=4 frames_while_idle=%ld\n", frames_at_idle_start < 0 ? -1 : app->frames_drawn - frames_at_idle_start);
 
-    if (!screenshot) app->save_reading_position();
+    if (!screenshot) {
+        app->save_reading_position();
+        int x = 0, y = 0, w = 0, h = 0;
+        glfwGetWindowPos(window, &x, &y);
+        glfwGetWindowSize(window, &w, &h);
+        if (app->store && !app->kiosk.on) {
+            try {
+                app->store->set("window.geometry", std::to_string(x) + "," + std::to_string(y) + "," + std::to_string(w) + "," + std::to_string(h));
+            } catch (const storage::StorageError&) {
+            }
+        }
+    }
     app->docs.preview.release();
     release_textures();
     ImGui_ImplOpenGL3_Shutdown();

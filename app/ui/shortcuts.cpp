@@ -18,6 +18,12 @@ void handle_shortcuts(App& app) {
     // History: Alt+← / Alt+→ and the mouse's back/forward buttons.
     if (app.key_pressed(GLFW_KEY_LEFT, alt) || ImGui::IsMouseClicked(3)) app.go_back();
     if (app.key_pressed(GLFW_KEY_RIGHT, alt) || ImGui::IsMouseClicked(4)) app.go_forward();
+    // Presentation of the current chapter.
+    if (app.key_pressed(GLFW_KEY_F5)) app.start_presentation();
+    // Kiosk: Esc with nothing else to close asks for the PIN to quit.
+    if (app.kiosk.on && app.key_pressed(GLFW_KEY_ESCAPE) && !typing && !app.search_open &&
+        !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && app.kiosk.ask == KioskUi::Ask::None)
+        app.kiosk.ask = KioskUi::Ask::Quit;
     // Chapters: Ctrl+PageDown / Ctrl+PageUp.
     if (const Chapter* chapter = app.current_chapter()) {
         const int index = app.book.index_of(chapter->id);
@@ -28,6 +34,11 @@ void handle_shortcuts(App& app) {
 }
 
 void draw_root(App& app) {
+    if (app.present.active) {
+        draw_presentation(app);
+        draw_kiosk(app);
+        if (app.present.active) return;
+    }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -44,6 +55,7 @@ void draw_root(App& app) {
     ImGui::End();
     draw_search_results(app);
     draw_popups(app);
+    draw_kiosk(app);
 }
 
 }  // namespace tebiki::ui

@@ -11,6 +11,9 @@ ImU32 box_fill(BoxKind kind);
 ImU32 box_border(BoxKind kind);
 ImU32 highlight_color();
 ImU32 accent_color();
+ImU32 page_background();            // behind slides
+void set_high_contrast(bool on);   // switches every colour above to the dark presentation theme
+bool high_contrast();
 void apply_style(float scale);
 
 }  // namespace tebiki::ui

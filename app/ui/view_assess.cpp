@@ -8,6 +8,7 @@
 
 #include "assessment/report.h"
 #include "ui/page_view.h"
+#include "ui/touch_scroll.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 
@@ -215,6 +216,7 @@ void draw_assessment(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
     ImGui::BeginChild("assessment", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    touch_scroll(app);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = std::max(body, (avail - body * 56) * 0.5f);
     ImGui::SetCursorPosX(margin);

@@ -145,7 +145,7 @@ void export_buttons(App& app, const std::string& csv, const std::string& json, c
     AssessUi& a = app.assess;
     const std::string base =
         documents::safe_file_stem(a.department->municipality + "_" + a.department->name + "_" + a.session->questionnaire().id + "_" + file_stamp());
-    const std::filesystem::path dir = app.paths.data / "exports";
+    const std::filesystem::path dir = app.export_dir();
     auto save = [&](const std::string& ext, const std::string& data) {
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);

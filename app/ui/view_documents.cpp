@@ -102,7 +102,7 @@ void draw_options(App& app, const DraftInputs& in, float width) {
 void save(App& app, const Draft& draft, const char* ext) {
     DocumentsUi& d = app.docs;
     const storage::Department& dept = *app.assess.department;
-    const std::filesystem::path dir = app.paths.data / "exports";
+    const std::filesystem::path dir = app.export_dir();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const std::filesystem::path file = dir / (safe_file_stem(dept.municipality + "_" + dept.name + "_" + draft.title) + ext);

@@ -1,6 +1,7 @@
 #include <imgui.h>
 
 #include "ui/page_view.h"
+#include "ui/touch_scroll.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 
@@ -39,6 +40,7 @@ static bool part_tile(App& app, const Part& part, size_t index, float width, flo
 void draw_home(App& app) {
     const UiFonts& f = app.ui_fonts;
     ImGui::BeginChild("home", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    touch_scroll(app);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = std::max(f.scale.body, (avail - f.scale.body * 70) * 0.5f);
     ImGui::SetCursorPosX(margin);

@@ -11,7 +11,7 @@ static void message_modal(App& app, const char* id, const std::string& message, 
     if (open && !ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     const float body = app.ui_fonts.scale.body;
     ImGui::SetNextWindowSize(ImVec2(body * 30, 0));
-    if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    if (ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar)) {
         draw_wrapped(app, message, body * 28, FontRole::Regular, body, Ink::Text);
         ImGui::Spacing();
         if (extra_button && ImGui::Button(extra_button) && extra_pressed) *extra_pressed = true;

@@ -7,6 +7,7 @@
 
 #include "guide/link.h"
 #include "ui/page_view.h"
+#include "ui/touch_scroll.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 
@@ -204,6 +205,7 @@ void draw_reader(App& app) {
     app.current_layout = &layout;
     apply_pending_scroll(app, layout);
     keyboard_scroll(app);
+    touch_scroll(app);
     const PageInteraction interaction = draw_page(app, layout, std::floor((avail - text_width) * 0.5f));
     app.page_scroll = ImGui::GetScrollY();
     ImGui::EndChild();

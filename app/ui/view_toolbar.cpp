@@ -40,6 +40,15 @@ void draw_toolbar(App& app) {
     if (ImGui::Button(app.text.get("docs.open"))) app.open_documents();
     app.target("docs");
     ImGui::SameLine();
+    if (ImGui::Button(app.text.get("present.start"))) app.start_presentation();
+    app.target("present");
+    ImGui::SameLine();
+    if (ImGui::Button(app.text.get("kiosk.admin"))) {
+        app.kiosk.ask = app.kiosk.guard ? KioskUi::Ask::Admin : KioskUi::Ask::SetPin;
+        app.kiosk.admin_after_set_pin = !app.kiosk.guard;
+    }
+    app.target("admin");
+    ImGui::SameLine();
 
     const std::string zoom = app.text.format("app.zoom", {std::to_string(int(std::lround(app.zoom * 100)))});
     const ImGuiStyle& style = ImGui::GetStyle();

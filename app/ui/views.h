@@ -16,6 +16,8 @@ void draw_assess_question(App& app);   // view_assess_question.cpp
 void draw_assess_review(App& app);     // view_assess_question.cpp
 void draw_assess_results(App& app);    // view_assess_results.cpp
 void draw_documents(App& app);         // view_documents.cpp
+void draw_presentation(App& app);      // view_present.cpp: the whole window while presenting
+void draw_kiosk(App& app);             // view_kiosk.cpp: PIN dialogs, idle countdown, admin screen
 void handle_shortcuts(App& app);       // shortcuts.cpp
 
 }  // namespace tebiki::ui

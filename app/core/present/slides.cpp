@@ -30,6 +30,30 @@ std::vector<Block> split_list(const Block& list, const FontSet& fonts, const Lay
     return parts;
 }
 
+// Blocks that must share a slide: a 表/図 caption with its table or image, and the 出典 line
+// after it.
+std::vector<std::vector<Block>> units_of(const std::vector<Block>& blocks) {
+    std::vector<std::vector<Block>> units;
+    auto starts_with = [](const Block& b, std::string_view prefix) {
+        return b.kind == BlockKind::Paragraph && plain_text(b.spans).rfind(prefix, 0) == 0;
+    };
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const Block& b = blocks[i];
+        const bool caption = (starts_with(b, "表") || starts_with(b, "図")) && i + 1 < blocks.size() &&
+                             (blocks[i + 1].kind == BlockKind::Table || blocks[i + 1].kind == BlockKind::Image);
+        const bool source = starts_with(b, "出典") && !units.empty() &&
+                            (units.back().back().kind == BlockKind::Table || units.back().back().kind == BlockKind::Image);
+        if (source) units.back().push_back(b);
+        else if (caption) {
+            units.push_back({b, blocks[i + 1]});
+            ++i;
+        } else {
+            units.push_back({b});
+        }
+    }
+    return units;
+}
+
 struct Section {
     Block heading;          // level 0 when the chapter's lead has no heading of its own
     std::vector<Block> blocks;
@@ -58,7 +82,7 @@ std::vector<Section> sections_of(const Chapter& chapter) {
 }  // namespace
 
 std::vector<Slide> make_slides(const Book& book, size_t chapter_index, const FontSet& fonts, const LayoutOptions& options,
-                               float max_height) {
+                               float max_height, const std::string& continued_label) {
     std::vector<Slide> slides;
     const Chapter& chapter = book.chapters[chapter_index];
     for (const Section& section : sections_of(chapter)) {
@@ -78,19 +102,20 @@ std::vector<Slide> make_slides(const Book& book, size_t chapter_index, const Fon
             s.anchor = section.heading.anchor;
             s.continued = continued;
             Block heading = section.heading;
-            if (continued) heading.spans.push_back(Span{"（続き）"});
+            if (continued && !continued_label.empty()) heading.spans.push_back(Span{continued_label});
             s.doc.blocks.push_back(heading);
             s.doc.links = chapter.doc.links;  // spans keep their link indices
             slides.push_back(std::move(s));
         };
         start_slide(false);
         bool has_content = false;
-        for (const Block& b : blocks) {
-            slides.back().doc.blocks.push_back(b);
-            if (has_content && height_of(slides.back().doc.blocks, fonts, options) > max_height) {
-                slides.back().doc.blocks.pop_back();
+        for (const std::vector<Block>& unit : units_of(blocks)) {
+            std::vector<Block>& content = slides.back().doc.blocks;
+            content.insert(content.end(), unit.begin(), unit.end());
+            if (has_content && height_of(content, fonts, options) > max_height) {
+                content.resize(content.size() - unit.size());
                 start_slide(true);
-                slides.back().doc.blocks.push_back(b);
+                slides.back().doc.blocks.insert(slides.back().doc.blocks.end(), unit.begin(), unit.end());
             }
             has_content = true;
         }

@@ -19,8 +19,9 @@ struct Slide {
     Document doc;              // the slide's content: its heading first, then the blocks
 };
 
-// `options` give the slide's width and zoom; `max_height` the height the content may take.
+// `options` give the slide's width and zoom; `max_height` the height the content may take;
+// `continued` is appended to the heading of a section's later slides (the UI's word, 「（続き）」).
 std::vector<Slide> make_slides(const Book& book, size_t chapter, const FontSet& fonts, const LayoutOptions& options,
-                               float max_height);
+                               float max_height, const std::string& continued = "");
 
 }  // namespace tebiki
