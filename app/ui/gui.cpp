@@ -58,6 +58,7 @@ void mark_activity(GLFWwindow*) { g_activity = true; }
 // then look). The loop wakes at least once a second and saves it after the next frame.
 volatile std::sig_atomic_t g_screenshot_requested = 0;
 void on_sigusr1(int) { g_screenshot_requested = 1; }
+std::string g_audience_shot;  // NAME-audience.png: the second screen, saved by render()
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     g_keys.push_back({key, scancode, action, mods});
     mark_activity(w);
@@ -148,12 +149,12 @@ long peak_rss_kib() {
 // [SECTION] Screenshot and state reporting
 //-----------------------------------------------------------------------------
 
-bool save_screenshot(GLFWwindow* window, const std::string& path) {
+bool save_screenshot(GLFWwindow* window, const std::string& path, GLenum buffer = GL_BACK) {
     int w = 0, h = 0;
     glfwGetFramebufferSize(window, &w, &h);
     std::vector<unsigned char> pixels(size_t(w) * size_t(h) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
+    glReadBuffer(buffer);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     stbi_flip_vertically_on_write(1);
     return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
@@ -193,6 +194,7 @@ void write_state(const App& app, const char* path) {
     field("slide", std::to_string(app.present.slide), false);
     field("slides", std::to_string(app.present.slides.size()), false);
     field("blank", app.present.blank ? "true" : "false", false);
+    field("two_screens", app.present.two_screens ? "true" : "false", false);
     field("kiosk", app.kiosk.on ? "true" : "false", false);
     const char* asks[] = {"", "quit", "admin", "set_pin"};
     field("pin_prompt", asks[int(app.kiosk.ask)], true);
@@ -282,6 +284,78 @@ void set_up_modes(App& app, const cli::Options& options) {
         app.start_presentation();
         if (auto n = options.value("slide")) app.present.slide = std::max(0, std::atoi(n->c_str()) - 1);
     }
+}
+
+// Presenting with a second monitor (or --presenter-window, for tests on one screen): open the
+// audience window full screen on the other monitor, sharing the GL objects (font texture); close
+// it when the presentation ends.
+void sync_audience_window(App& app, GLFWwindow* main, const cli::Options& options, GLFWwindow*& audience) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    const bool wanted = app.present.active && options.command != "screenshot" && (count >= 2 || options.flag("presenter-window"));
+    if (wanted && !audience) {
+        GLFWmonitor* monitor = count >= 2 ? monitors[1] : nullptr;
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        audience = glfwCreateWindow(mode ? mode->width : 960, mode ? mode->height : 540, app.text.get("app.title"), monitor, main);
+        if (audience) {
+            glfwSetKeyCallback(audience, on_key);  // a clicker may send its keys to either window
+            glfwMakeContextCurrent(audience);
+            glfwSwapInterval(0);  // the main window already waits for the display
+            glfwMakeContextCurrent(main);
+            glfwFocusWindow(main);
+        }
+    } else if (!wanted && audience) {
+        glfwDestroyWindow(audience);
+        audience = nullptr;
+        glfwMakeContextCurrent(main);
+    }
+    app.present.two_screens = audience != nullptr;
+    app.present.audience_list = nullptr;
+    if (audience) {
+        int w = 0, h = 0, main_w = 0, main_h = 0;
+        glfwGetFramebufferSize(audience, &w, &h);
+        glfwGetFramebufferSize(main, &main_w, &main_h);
+        app.present.audience_x = float(main_w) + 64;  // beyond the main viewport, where no one clicks
+        app.present.audience_w = float(w);
+        app.present.audience_h = float(h);
+    }
+}
+
+// Renders the frame: everything into the main window, except the audience window's draw list,
+// which goes to the second window with its own origin.
+void render(App& app, GLFWwindow* main, GLFWwindow* audience) {
+    ImDrawData* all = ImGui::GetDrawData();
+    ImDrawList* slide = app.present.audience_list;
+    if (!audience || !slide) {
+        ImGui_ImplOpenGL3_RenderDrawData(all);
+        return;
+    }
+    std::vector<ImDrawList*> lists;
+    for (int i = 0; i < all->CmdListsCount; ++i)
+        if (all->CmdLists[i] != slide) lists.push_back(all->CmdLists[i]);
+    ImDrawData presenter = *all;
+    presenter.CmdLists = lists.data();
+    presenter.CmdListsCount = int(lists.size());
+    ImGui_ImplOpenGL3_RenderDrawData(&presenter);
+
+    ImDrawData screen = *all;
+    screen.CmdLists = &slide;
+    screen.CmdListsCount = 1;
+    screen.DisplayPos = ImVec2(app.present.audience_x, 0);
+    screen.DisplaySize = ImVec2(app.present.audience_w, app.present.audience_h);
+    screen.FramebufferScale = ImVec2(1, 1);
+    glfwMakeContextCurrent(audience);
+    glViewport(0, 0, int(app.present.audience_w), int(app.present.audience_h));
+    const ImColor bg(page_background());
+    glClearColor(bg.Value.x, bg.Value.y, bg.Value.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(&screen);
+    if (!g_audience_shot.empty()) {  // the second screen of a SIGUSR1 screenshot, before the swap
+        save_screenshot(audience, g_audience_shot);
+        g_audience_shot.clear();
+    }
+    glfwSwapBuffers(audience);
+    glfwMakeContextCurrent(main);
 }
 
 // Where the window was on the last normal start ("x,y,w,h"), to open it there again.
@@ -428,6 +502,7 @@ int run_gui(const cli::Options& options) {
     const char* state_file = std::getenv("TEBIKI_STATE_FILE");
     const char* screenshot_file = std::getenv("TEBIKI_SCREENSHOT_FILE");
     if (screenshot_file) std::signal(SIGUSR1, on_sigusr1);
+    GLFWwindow* audience = nullptr;  // the second screen while presenting
     std::vector<double> frame_cpu;
     long frames_at_idle_start = -1;
     auto idle_start = std::chrono::steady_clock::now();
@@ -451,6 +526,11 @@ int run_gui(const cli::Options& options) {
             g_screenshot_requested = 2;  // seen: draw a few frames, then save (below)
             app->request_frames(3);
         }
+        if (g_screenshot_requested == 2 && screenshot_file && app->frames_requested <= 1 && audience) {
+            g_audience_shot = screenshot_file;
+            const size_t dot = g_audience_shot.rfind('.');
+            g_audience_shot.insert(dot == std::string::npos ? g_audience_shot.size() : dot, "-audience");
+        }
         if (g_activity && app->kiosk.idle) app->kiosk.idle->input(kiosk::IdleTimer::Clock::now());
         if (g_close_requested) {
             g_close_requested = false;
@@ -459,6 +539,9 @@ int run_gui(const cli::Options& options) {
         if (app->kiosk.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
         if (app->kiosk.on && app->kiosk.idle && app->kiosk.idle->state(kiosk::IdleTimer::Clock::now()) != kiosk::IdleTimer::State::Active)
             app->request_frames(1);
+        // While presenting, the elapsed time on screen changes every second: one frame per wake
+        // (the wait above is at most a second), none in between.
+        if (app->present.active && app->frames_requested == 0) app->request_frames(1);
         if (g_activity || io.WantTextInput) {
             app->request_frames(3);  // ImGui needs a couple of frames to settle after input
             g_activity = false;
@@ -483,6 +566,7 @@ int run_gui(const cli::Options& options) {
             }
         }
         if (feed_keys(window, app->key_presses)) app->request_frames(2);
+        sync_audience_window(*app, window, options, audience);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
@@ -498,7 +582,7 @@ int run_gui(const cli::Options& options) {
         const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
         glClearColor(bg.x, bg.y, bg.z, 1);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        render(*app, window, audience);
         app->frames_drawn++;
         if (!app->fonts_complete && !app->fonts_dirty) {
             app->fonts_dirty = true;
@@ -516,6 +600,7 @@ int run_gui(const cli::Options& options) {
         if (screenshot && app->frames_drawn < 4) app->request_frames(1);
         if (g_screenshot_requested == 2 && screenshot_file && app->frames_requested == 0) {
             save_screenshot(window, screenshot_file);
+
             g_screenshot_requested = 0;
             app->screenshots_saved++;
         }
@@ -566,6 +651,7 @@ int run_gui(const cli::Options& options) {
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     IM_DELETE(loaded.atlas);
+    if (audience) glfwDestroyWindow(audience);
     glfwDestroyWindow(window);
     glfwTerminate();
     return exit_code;

@@ -23,6 +23,14 @@ struct PresentUi {
     bool high_contrast = false;
     float saved_zoom = 1.0f;            // the reader's zoom, restored on leaving
     std::chrono::steady_clock::time_point started;
+
+    // Two screens: the audience window (full screen on the second monitor) shows the slide; the
+    // main window becomes the presenter view. The audience slide is drawn as an ImGui window
+    // placed beyond the main viewport; the main loop renders its draw list into the second window.
+    bool two_screens = false;
+    float audience_x = 0;                      // where the audience window sits in ImGui's space
+    float audience_w = 0, audience_h = 0;
+    struct ImDrawList* audience_list = nullptr;  // this frame's draw list of the audience window
 };
 
 }  // namespace tebiki::ui

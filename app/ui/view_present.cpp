@@ -132,6 +132,101 @@ std::string elapsed(const PresentUi& p) {
     return buffer;
 }
 
+
+// The slide as the audience sees it, filling the rectangle pos/size.
+void draw_slide_window(App& app, const char* name, ImVec2 pos, ImVec2 size, ImVec2 mouse) {
+    PresentUi& p = app.present;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImColor(page_background()).Value);
+    ImGui::Begin(name, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoInputs);
+    const float body = app.ui_fonts.scale.body;
+    const float margin_x = std::max(body * 2, size.x * 0.06f), margin_y = body * 1.2f;
+    const float footer = body * 1.8f;
+    ensure_slides(app, size.x - 2 * margin_x, size.y - 2 * margin_y - footer);
+    p.visible_height = size.y - 2 * margin_y - footer;
+    // ImGui clips a window to the main viewport; the audience window lies beyond it on purpose.
+    ImGui::PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), false);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (p.two_screens) p.audience_list = dl;  // the main loop renders it into the second window
+    const ImVec2 hi(pos.x + size.x, pos.y + size.y);
+    if (p.blank) {
+        dl->AddRectFilled(pos, hi, IM_COL32_BLACK);
+    } else if (!p.layouts.empty()) {
+        // The slide stays above the corner line; an overflowing one shows from `scroll`.
+        const ImVec2 top(pos.x + margin_x, pos.y + margin_y);
+        ImGui::PushClipRect(ImVec2(pos.x, top.y), ImVec2(hi.x, top.y + p.visible_height), true);
+        ImGui::SetCursorPos(ImVec2(margin_x, margin_y - p.scroll));
+        draw_layout(app, p.layouts[size_t(p.slide)], 0, {});
+        ImGui::PopClipRect();
+        // The corner: slide number and elapsed time, small and muted.
+        const std::string corner = app.text.format("present.corner", {std::to_string(p.slide + 1), std::to_string(p.slides.size()),
+                                                                      app.book.chapters[p.chapter].title, elapsed(p)});
+        const ImVec2 corner_size = ImGui::CalcTextSize(corner.c_str());
+        dl->AddText(ImVec2(hi.x - corner_size.x - body, hi.y - corner_size.y - body * 0.5f), ink_color(Ink::Muted), corner.c_str());
+        if (p.scroll + p.visible_height < p.layouts[size_t(p.slide)].height)
+            dl->AddText(ImVec2(top.x, top.y + p.visible_height + body * 0.2f), accent_color(), app.text.get("present.more"));
+        if (p.spotlight) {
+            // Four rectangles around a square hole, and a ring: everything but the pointer's circle dims.
+            const ImVec2 m = mouse;
+            const float r = std::min(size.x, size.y) * 0.14f;
+            const ImU32 dim = IM_COL32(0, 0, 0, 170);
+            dl->AddRectFilled(pos, ImVec2(hi.x, m.y - r), dim);
+            dl->AddRectFilled(ImVec2(pos.x, m.y + r), hi, dim);
+            dl->AddRectFilled(ImVec2(pos.x, m.y - r), ImVec2(m.x - r, m.y + r), dim);
+            dl->AddRectFilled(ImVec2(m.x + r, m.y - r), ImVec2(hi.x, m.y + r), dim);
+            dl->AddCircle(m, r * 1.2f, dim, 64, r * 0.42f);  // rounds the square hole's corners
+        }
+    }
+    ImGui::PopClipRect();
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+// A slide re-typeset for a column of the presenter view (same type size, narrower).
+void draw_slide_column(App& app, int slide, float width, float height) {
+    PresentUi& p = app.present;
+    if (slide < 0 || slide >= int(p.slides.size())) return;
+    LayoutOptions options;
+    options.width = width;
+    options.zoom = app.effective_zoom();
+    options.image_size = image_sizer_for(app.paths.asset_dirs);
+    const PageLayout layout = layout_document(p.slides[size_t(slide)].doc, *app.fonts, options);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushClipRect(at, ImVec2(at.x + width, at.y + height), true);
+    draw_layout(app, layout, 0, {});
+    ImGui::PopClipRect();
+}
+
+// The presenter's screen: time, position, the current slide and the next one.
+void draw_presenter_view(App& app) {
+    PresentUi& p = app.present;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::Begin("presenter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    const float body = app.ui_fonts.scale.body;
+    ImGui::PushFont(app.ui_fonts.heading[1]);
+    ImGui::TextUnformatted(app.text.format("present.presenter", {elapsed(p), std::to_string(p.slide + 1), std::to_string(p.slides.size())}).c_str());
+    ImGui::PopFont();
+    app.target("present:presenter");
+    const float gap = body;
+    const float height = ImGui::GetContentRegionAvail().y - body * 1.5f;
+    const float current_w = (ImGui::GetContentRegionAvail().x - gap) * 0.58f;
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("%s", app.text.get("present.current"));
+    draw_slide_column(app, p.slide, current_w, height);
+    ImGui::EndGroup();
+    ImGui::SameLine(current_w + gap + ImGui::GetStyle().WindowPadding.x);
+    ImGui::BeginGroup();
+    ImGui::TextDisabled("%s", app.text.get("present.next"));
+    draw_slide_column(app, p.slide + 1, ImGui::GetContentRegionAvail().x, height);
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
 }  // namespace
 
 void draw_presentation(App& app) {
@@ -139,53 +234,16 @@ void draw_presentation(App& app) {
     handle_keys(app);
     if (!p.active) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->Pos);
-    ImGui::SetNextWindowSize(viewport->Size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImColor(page_background()).Value);
-    ImGui::Begin("presentation", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    const float body = app.ui_fonts.scale.body;
-    const float margin_x = std::max(body * 2, viewport->Size.x * 0.06f), margin_y = body * 1.2f;
-    const float footer = body * 1.8f;
-    ensure_slides(app, viewport->Size.x - 2 * margin_x, viewport->Size.y - 2 * margin_y - footer);
-    p.visible_height = viewport->Size.y - 2 * margin_y - footer;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    if (p.blank) {
-        dl->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y), IM_COL32_BLACK);
-    } else if (!p.layouts.empty()) {
-        // The slide stays above the corner line; an overflowing one shows from `scroll`.
-        const ImVec2 top(viewport->Pos.x + margin_x, viewport->Pos.y + margin_y);
-        ImGui::PushClipRect(ImVec2(viewport->Pos.x, top.y), ImVec2(viewport->Pos.x + viewport->Size.x, top.y + p.visible_height), true);
-        ImGui::SetCursorPos(ImVec2(margin_x, margin_y - p.scroll));
-        draw_layout(app, p.layouts[size_t(p.slide)], 0, {});
-        ImGui::PopClipRect();
-        // The corner: slide number and elapsed time, small and muted.
-        const std::string corner = app.text.format("present.corner", {std::to_string(p.slide + 1), std::to_string(p.slides.size()),
-                                                                      app.book.chapters[p.chapter].title, elapsed(p)});
-        const ImVec2 size = ImGui::CalcTextSize(corner.c_str());
-        dl->AddText(ImVec2(viewport->Pos.x + viewport->Size.x - size.x - body, viewport->Pos.y + viewport->Size.y - size.y - body * 0.5f),
-                    ink_color(Ink::Muted), corner.c_str());
+    if (!p.two_screens) {
+        draw_slide_window(app, "presentation", viewport->Pos, viewport->Size, ImGui::GetMousePos());
         app.target("present:slide");
-        if (p.scroll + p.visible_height < p.layouts[size_t(p.slide)].height) {
-            const char* more = app.text.get("present.more");
-            dl->AddText(ImVec2(top.x, top.y + p.visible_height + body * 0.2f), accent_color(), more);
-        }
-        if (p.spotlight) {
-            // Four rectangles around a square hole, and a ring: everything but the pointer's circle dims.
-            const ImVec2 m = ImGui::GetMousePos();
-            const float r = std::min(viewport->Size.x, viewport->Size.y) * 0.14f;
-            const ImU32 dim = IM_COL32(0, 0, 0, 170);
-            const ImVec2 lo = viewport->Pos, hi(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y);
-            dl->AddRectFilled(lo, ImVec2(hi.x, m.y - r), dim);
-            dl->AddRectFilled(ImVec2(lo.x, m.y + r), hi, dim);
-            dl->AddRectFilled(ImVec2(lo.x, m.y - r), ImVec2(m.x - r, m.y + r), dim);
-            dl->AddRectFilled(ImVec2(m.x + r, m.y - r), ImVec2(hi.x, m.y + r), dim);
-            dl->AddCircle(m, r * 1.2f, dim, 64, r * 0.42f);  // rounds the square hole's corners
-        }
+        return;
     }
-    ImGui::End();
-    ImGui::PopStyleColor();
+    // The pointer on the presenter's screen maps onto the audience's for the spotlight.
+    const ImVec2 m = ImGui::GetMousePos();
+    const ImVec2 mapped(p.audience_x + m.x / viewport->Size.x * p.audience_w, m.y / viewport->Size.y * p.audience_h);
+    draw_slide_window(app, "audience", ImVec2(p.audience_x, 0), ImVec2(p.audience_w, p.audience_h), mapped);
+    draw_presenter_view(app);
 }
 
 }  // namespace tebiki::ui

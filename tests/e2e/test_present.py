@@ -1,6 +1,8 @@
 """Presentation mode: F5 starts it, clicker keys move between slides, B blanks the screen, Esc
 leaves; `tebiki screenshot --present` saves a slide at 200 % as the projector shows it."""
 import os
+import signal
+import subprocess
 import tempfile
 
 from harness import BIN, SOURCE, App, Display, fail, ink_ratio, run
@@ -35,6 +37,31 @@ with Display(size="1600x1000") as display:
         app.key_until("Escape", lambda s: not s["present"] and s["screen"] == "reader", "Esc leaves the presentation")
         if app.state()["missing_glyphs"]:
             fail("missing glyphs while presenting")
+    finally:
+        app.close()
+# Two screens (forced with --presenter-window on Xvfb's single monitor): the audience window shows
+# the slide, the main window the presenter view with the next slide; a screenshot saves both.
+with Display(size="2400x1000") as display:
+    shot = os.path.join(tempfile.gettempdir(), f"tebiki-presenter-{os.getpid()}.png")
+    display.env["TEBIKI_SCREENSHOT_FILE"] = shot
+    app = App(display, args=("--present", "--presenter-window", "--open", "4-kanri/03-minashi-nakanuke"), content=BUNDLED, size="1280x800")
+    try:
+        app.wait_for(lambda s: s["present"] and s["two_screens"] and s["slides"] > 2, "presenter view and audience window")
+        windows = subprocess.run(["xdotool", "search", "--pid", str(app.proc.pid)], env=display.env, capture_output=True, text=True).stdout.split()
+        if len(windows) < 2:
+            fail(f"expected two windows, found {windows}")
+        app.focus()
+        app.key_until("Next", lambda s: s["slide"] == 1, "PageDown moves both screens")
+        before = app.state()["screenshots"]
+        app.proc.send_signal(signal.SIGUSR1)
+        app.wait_for(lambda s: s["screenshots"] > before, "screenshots of both screens")
+        audience = shot.replace(".png", "-audience.png")
+        if ink_ratio(audience, (40, 40, 900, 400)) < 0.01:
+            fail("the audience window is empty")
+        if ink_ratio(shot, (0, 0, 1200, 700)) < 0.01:
+            fail("the presenter view is empty")
+        print(f"presenter: {shot}, audience: {audience}")
+        app.key_until("Escape", lambda s: not s["present"] and not s["two_screens"], "Esc closes the audience window")
     finally:
         app.close()
 print("ok")
