@@ -215,7 +215,7 @@ void draw_chooser(App& app) {
 void draw_assessment(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
-    ImGui::BeginChild("assessment", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::BeginChild("assessment", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     touch_scroll(app);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = std::max(body, (avail - body * 56) * 0.5f);

@@ -153,7 +153,7 @@ void draw_preview(App& app, const Draft& draft, float width, float height) {
 void draw_documents(App& app) {
     DocumentsUi& d = app.docs;
     const float body = app.ui_fonts.scale.body;
-    ImGui::BeginChild("documents", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::BeginChild("documents", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     if (!app.assess.store) {
         draw_wrapped(app, app.text.get("assess.no_store"), ImGui::GetContentRegionAvail().x, FontRole::Bold, body, Ink::Text);
         ImGui::EndChild();
@@ -180,7 +180,7 @@ void draw_documents(App& app) {
 
     const float avail = ImGui::GetContentRegionAvail().x;
     const float left_w = std::max(body * 18, avail * 0.42f);
-    ImGui::BeginChild("docs_left", ImVec2(left_w, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::BeginChild("docs_left", ImVec2(left_w, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     const float width = ImGui::GetContentRegionAvail().x - body * 0.5f;
     heading(app, app.text.get("docs.heading"), 1);
     ImGui::PushFont(app.ui_fonts.bold);

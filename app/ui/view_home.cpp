@@ -39,7 +39,7 @@ static bool part_tile(App& app, const Part& part, size_t index, float width, flo
 
 void draw_home(App& app) {
     const UiFonts& f = app.ui_fonts;
-    ImGui::BeginChild("home", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::BeginChild("home", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     touch_scroll(app);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = std::max(f.scale.body, (avail - f.scale.body * 70) * 0.5f);
