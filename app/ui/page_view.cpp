@@ -91,6 +91,23 @@ PageInteraction draw_page(App& app, const PageLayout& layout, float left_margin)
     return result;
 }
 
+void draw_heading(App& app, const std::string& text, int level) {
+    ImGui::PushFont(app.ui_fonts.heading[level]);
+    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void draw_strong(App& app, const std::string& text) {
+    ImGui::PushFont(app.ui_fonts.bold);
+    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void open_guide(App& app, const std::string& ref) {
+    const size_t hash = ref.find('#');
+    app.navigate(Location{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1});
+}
+
 void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,
                   const std::vector<std::string>& terms) {
     ParagraphStyle style;

@@ -23,6 +23,14 @@ PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margi
 bool wrapped_selectable(App& app, const std::string& id, const std::string& label, bool selected, float width,
                         FontRole role = FontRole::Regular);
 
+// A heading in one of the baked heading sizes (0 = h1). Only for the UI's and the guide's own
+// words: the heading fonts hold just their characters.
+void draw_heading(App& app, const std::string& text, int level = 0);
+// Text anyone may have typed (department names), bold at body size: that font has every kanji.
+void draw_strong(App& app, const std::string& text);
+// Opens the guide at "chapter" or "chapter#見出し".
+void open_guide(App& app, const std::string& ref);
+
 // Lays out and draws a short text with 禁則-correct wrapping (ImGui's own wrapping has none).
 void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,
                   const std::vector<std::string>& terms = {});

@@ -18,20 +18,6 @@ using namespace assessment;
 
 namespace {
 
-void heading(App& app, const std::string& text, int level = 0) {
-    ImGui::PushFont(app.ui_fonts.heading[level]);
-    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
-    ImGui::PopFont();
-}
-
-// User-typed text (department names) may hold any kanji: the heading fonts only carry the
-// guide's and UI's heading characters, so such text is set in the body's bold face.
-void strong(App& app, const std::string& text) {
-    ImGui::PushFont(app.ui_fonts.bold);
-    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
-    ImGui::PopFont();
-}
-
 std::string department_label(const storage::Department& d) { return d.municipality + "　" + d.name; }
 
 // "2026-11-25T07:34:11.123Z" → "2026-11-25 07:34" (UTC as stored; good enough to tell entries apart).
@@ -50,7 +36,7 @@ void draw_departments(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
     const float width = ImGui::GetContentRegionAvail().x;
-    heading(app, app.text.get("assess.heading"));
+    draw_heading(app, app.text.get("assess.heading"), 0);
     draw_wrapped(app, app.text.get("assess.lead"), width, FontRole::Regular, body, Ink::Muted);
     ImGui::Spacing();
     const auto departments = a.store->departments();
@@ -82,7 +68,7 @@ void draw_department_form(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
     const float width = std::min(ImGui::GetContentRegionAvail().x, body * 30);
-    heading(app, app.text.get(a.form.id ? "assess.edit_department" : "assess.new_department"));
+    draw_heading(app, app.text.get(a.form.id ? "assess.edit_department" : "assess.new_department"), 0);
     labelled_input(app, "assess.municipality", "##municipality", a.form.municipality, width);
     labelled_input(app, "assess.department", "##department", a.form.name, width);
     labelled_input(app, "assess.head_title", "##head_title", a.form.head_title, width);
@@ -127,7 +113,7 @@ void start_or_resume(App& app, int64_t assessment_id, AssessStep step) {
 void draw_history(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
-    heading(app, app.text.get("assess.history"), 1);
+    draw_heading(app, app.text.get("assess.history"), 1);
     const auto records = a.store->assessments(a.department->id);
     if (records.empty()) draw_wrapped(app, app.text.get("assess.no_history"), ImGui::GetContentRegionAvail().x, FontRole::Regular, body, Ink::Muted);
     for (const storage::AssessmentRecord& r : records) {
@@ -151,7 +137,7 @@ void draw_chooser(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
     const float width = ImGui::GetContentRegionAvail().x;
-    strong(app, department_label(*a.department));
+    draw_strong(app, department_label(*a.department));
     if (ImGui::Button(app.text.get("assess.change_department"))) {
         a.department.reset();
         a.step = AssessStep::Departments;
@@ -168,7 +154,7 @@ void draw_chooser(App& app) {
     if (ImGui::Button(app.text.get("assess.delete_department"))) a.confirm_delete = true;
     ImGui::Spacing();
 
-    heading(app, app.text.get("assess.choose"), 1);
+    draw_heading(app, app.text.get("assess.choose"), 1);
     for (const Questionnaire& q : a.questionnaires) {
         ImGui::PushID(q.id.c_str());
         const bool preselected = q.id == a.preselect;

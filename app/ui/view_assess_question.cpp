@@ -23,18 +23,6 @@ using namespace assessment;
 
 namespace {
 
-void heading(App& app, const std::string& text, int level = 1) {
-    ImGui::PushFont(app.ui_fonts.heading[level]);
-    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
-    ImGui::PopFont();
-}
-
-void strong(App& app, const std::string& text) {
-    ImGui::PushFont(app.ui_fonts.bold);
-    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
-    ImGui::PopFont();
-}
-
 std::string task_title(const AssessUi& a) {
     std::string title = a.session->questionnaire().title;
     if (a.task >= 0) title += "　" + a.session->tasks()[size_t(a.task)].name;
@@ -52,11 +40,6 @@ bool option_button(App& app, const std::string& label, bool chosen, const std::s
     app.target(target);
     if (chosen) ImGui::PopStyleColor(2);
     return clicked;
-}
-
-void go_to_guide(App& app, const std::string& ref) {
-    const size_t hash = ref.find('#');
-    app.navigate(Location{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1});
 }
 
 void answer_widgets(App& app, const Question& q, float width) {
@@ -144,7 +127,7 @@ void draw_assess_tasks(App& app) {
     Session& s = *a.session;
     const float body = app.ui_fonts.scale.body;
     const float width = ImGui::GetContentRegionAvail().x;
-    heading(app, s.questionnaire().title, 0);
+    draw_heading(app, s.questionnaire().title, 0);
     draw_wrapped(app, app.text.get("assess.tasks_lead"), width, FontRole::Regular, body, Ink::Muted);
     ImGui::Spacing();
     const std::vector<TaskResult> results = s.task_results();
@@ -205,7 +188,7 @@ void draw_assess_question(App& app) {
     const Question& q = *visible[a.question];
     if (a.task < 0) s.set_current_question(q.id);
 
-    strong(app, task_title(a));
+    draw_strong(app, task_title(a));
     size_t answered = 0;
     for (const Question* v : visible)
         if (s.answer(a.task, v->id).kind != Answer::Kind::Unanswered) ++answered;
@@ -217,7 +200,7 @@ void draw_assess_question(App& app) {
     draw_wrapped(app, q.text, width, FontRole::Bold, body, Ink::Text);
     if (!q.help.empty()) draw_wrapped(app, q.help, width, FontRole::Regular, body, Ink::Muted);
     if (!q.guide.empty()) {
-        if (ImGui::SmallButton(app.text.get("assess.guide_link"))) go_to_guide(app, q.guide);
+        if (ImGui::SmallButton(app.text.get("assess.guide_link"))) open_guide(app, q.guide);
         app.target("assess:guide");
     }
     ImGui::Spacing();
@@ -252,7 +235,7 @@ void draw_assess_review(App& app) {
     Session& s = *a.session;
     const float body = app.ui_fonts.scale.body;
     const float width = ImGui::GetContentRegionAvail().x;
-    heading(app, app.text.get("assess.review"), 0);
+    draw_heading(app, app.text.get("assess.review"), 0);
     draw_wrapped(app, app.text.get("assess.review_lead"), width, FontRole::Regular, body, Ink::Muted);
     // The finish button stands above the (long) list as well as below it.
     auto finish_button = [&](const char* target) {
@@ -270,7 +253,7 @@ void draw_assess_review(App& app) {
         if (const Area* ar = s.questionnaire().area(q.area); ar && ar->name != area) {
             area = ar->name;
             ImGui::Spacing();
-            strong(app, area);
+            draw_strong(app, area);
         }
         const Answer answer = s.answer(a.task, q.id);
         const std::string label = q.text + "\n→ " + answer_label(q, answer);

@@ -18,6 +18,7 @@
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "util/file_io.h"
+#include "util/local_time.h"
 
 namespace tebiki::ui {
 
@@ -27,22 +28,11 @@ namespace {
 
 constexpr float kPi = 3.14159265f;
 
-void heading(App& app, const std::string& text, int level = 1) {
-    ImGui::PushFont(app.ui_fonts.heading[level]);
-    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
-    ImGui::PopFont();
-}
-
-void go_to_guide(App& app, const std::string& ref) {
-    const size_t hash = ref.find('#');
-    app.navigate(Location{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1});
-}
-
 void guide_buttons(App& app, const std::vector<std::string>& refs, const std::string& id) {
     for (size_t i = 0; i < refs.size(); ++i) {
         const GuideTarget t = find_guide_target(app.book, refs[i]);
         const std::string label = "→ " + (t.heading ? t.heading->text : t.chapter ? t.chapter->title : refs[i]);
-        if (ImGui::SmallButton((label + "##" + id + std::to_string(i)).c_str())) go_to_guide(app, refs[i]);
+        if (ImGui::SmallButton((label + "##" + id + std::to_string(i)).c_str())) open_guide(app, refs[i]);
         app.target("assess:guide:" + id + ":" + std::to_string(i));
     }
 }
@@ -114,7 +104,7 @@ void draw_trend(App& app, const std::vector<ScoreHistoryPoint>& history, float w
     for (const ScoreHistoryPoint& p : history)
         if (p.overall) values.push_back(float(*p.overall));
     if (values.size() < 2) return;
-    heading(app, app.text.get("assess.trend"), 2);
+    draw_heading(app, app.text.get("assess.trend"), 2);
     const float height = app.ui_fonts.scale.body * 5;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 o = ImGui::GetCursorScreenPos();
@@ -132,19 +122,10 @@ void draw_trend(App& app, const std::vector<ScoreHistoryPoint>& history, float w
     ImGui::Dummy(ImVec2(width, height));
 }
 
-std::string file_stamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &tm);
-    return buffer;
-}
-
 void export_buttons(App& app, const std::string& csv, const std::string& json, const documents::Draft& printable) {
     AssessUi& a = app.assess;
     const std::string base =
-        documents::safe_file_stem(a.department->municipality + "_" + a.department->name + "_" + a.session->questionnaire().id + "_" + file_stamp());
+        documents::safe_file_stem(a.department->municipality + "_" + a.department->name + "_" + a.session->questionnaire().id + "_" + local_timestamp());
     const std::filesystem::path dir = app.export_dir();
     auto save = [&](const std::string& ext, const std::string& data) {
         std::error_code ec;
@@ -256,7 +237,7 @@ void draw_scored_results(App& app) {
     }
     if (!r.blockers.empty()) {
         ImGui::Spacing();
-        heading(app, app.text.get("assess.blockers"), 2);
+        draw_heading(app, app.text.get("assess.blockers"), 2);
         for (const Blocker* b : r.blockers) {
             // Text on channel 1, its tinted box (sized once the text is laid out) on channel 0.
             ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -275,7 +256,7 @@ void draw_scored_results(App& app) {
         }
     }
     ImGui::Spacing();
-    heading(app, app.text.get("assess.areas"), 2);
+    draw_heading(app, app.text.get("assess.areas"), 2);
     const float radar = std::min(width * 0.45f, body * 14);
     ImGui::BeginGroup();
     draw_radar(app, r, radar);
@@ -301,7 +282,7 @@ void draw_scored_results(App& app) {
 
     if (!r.advice.empty()) {
         ImGui::Spacing();
-        heading(app, app.text.get("assess.advice"), 2);
+        draw_heading(app, app.text.get("assess.advice"), 2);
         for (size_t i = 0; i < r.advice.size(); ++i) {
             const AdviceItem& item = r.advice[i];
             draw_wrapped(app, std::to_string(i + 1) + ". 【" + item.area->area->name + "】" + item.advice->text, width, FontRole::Regular, body,
@@ -318,7 +299,7 @@ void draw_scored_results(App& app) {
 void draw_assess_results(App& app) {
     AssessUi& a = app.assess;
     Session& s = *a.session;
-    heading(app, app.text.get("assess.results"), 0);
+    draw_heading(app, app.text.get("assess.results"), 0);
     ImGui::PushFont(app.ui_fonts.bold);
     ImGui::TextUnformatted((a.department->municipality + "　" + a.department->name + "　" + s.questionnaire().title).c_str());
     ImGui::PopFont();

@@ -16,12 +16,6 @@ using namespace documents;
 
 namespace {
 
-void heading(App& app, const std::string& text, int level = 0) {
-    ImGui::PushFont(app.ui_fonts.heading[level]);
-    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", text.c_str());
-    ImGui::PopFont();
-}
-
 // The department's most recent readiness assessment (finished or not), looked up once per department.
 void find_source(App& app) {
     DocumentsUi& d = app.docs;
@@ -57,7 +51,7 @@ DraftInputs inputs_for(App& app) {
 void draw_department_choice(App& app) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float body = app.ui_fonts.scale.body;
-    heading(app, app.text.get("docs.heading"));
+    draw_heading(app, app.text.get("docs.heading"), 0);
     draw_wrapped(app, app.text.get("docs.lead"), width, FontRole::Regular, body, Ink::Muted);
     ImGui::Spacing();
     const auto departments = app.assess.store->departments();
@@ -182,7 +176,7 @@ void draw_documents(App& app) {
     const float left_w = std::max(body * 18, avail * 0.42f);
     ImGui::BeginChild("docs_left", ImVec2(left_w, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     const float width = ImGui::GetContentRegionAvail().x - body * 0.5f;
-    heading(app, app.text.get("docs.heading"), 1);
+    draw_heading(app, app.text.get("docs.heading"), 1);
     ImGui::PushFont(app.ui_fonts.bold);
     ImGui::TextUnformatted((app.assess.department->municipality + "　" + app.assess.department->name).c_str());
     ImGui::PopFont();
@@ -197,7 +191,7 @@ void draw_documents(App& app) {
     draw_wrapped(app, source, width, FontRole::Regular, body, Ink::Muted);
     // Saving comes first: it is what the screen is for, and the options below can be long.
     if (!draft.errors.empty()) {
-        heading(app, app.text.get("docs.errors"), 3);
+        draw_heading(app, app.text.get("docs.errors"), 3);
         for (const std::string& e : draft.errors) draw_wrapped(app, e, width, FontRole::Regular, body, Ink::Text);
     }
     ImGui::BeginDisabled(!draft.errors.empty());
@@ -212,7 +206,7 @@ void draw_documents(App& app) {
     ImGui::EndDisabled();
     if (!d.message.empty()) draw_wrapped(app, d.message, width, FontRole::Regular, body, Ink::Muted);
 
-    heading(app, app.text.get("docs.documents"), 2);
+    draw_heading(app, app.text.get("docs.documents"), 2);
     for (const auto& [id, title] : d.titles) {
         if (ImGui::RadioButton(title.c_str(), d.selected == id)) {
             d.selected = id;
@@ -221,7 +215,7 @@ void draw_documents(App& app) {
         }
         app.target("docs:doc:" + id);
     }
-    heading(app, app.text.get("docs.options"), 2);
+    draw_heading(app, app.text.get("docs.options"), 2);
     draw_options(app, in, width);
     ImGui::TextUnformatted(app.text.get("docs.date"));
     ImGui::SetNextItemWidth(body * 8);

@@ -5,13 +5,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 
 #include "assessment/export_all.h"
 #include "ui/page_view.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "util/file_io.h"
+#include "util/local_time.h"
 
 namespace tebiki::ui {
 
@@ -116,15 +116,6 @@ void draw_idle_countdown(App& app, int seconds) {
     ImGui::EndPopup();
 }
 
-std::string stamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &tm);
-    return buffer;
-}
-
 void draw_admin(App& app) {
     KioskUi& k = app.kiosk;
     const float body = app.ui_fonts.scale.body;
@@ -170,7 +161,7 @@ void draw_admin(App& app) {
     if (ImGui::Button(app.text.get("kiosk.export_all")) && app.assess.store) {
         std::error_code ec;
         std::filesystem::create_directories(app.export_dir(), ec);
-        const std::filesystem::path file = app.export_dir() / ("tebiki-all-" + stamp() + ".json");
+        const std::filesystem::path file = app.export_dir() / ("tebiki-all-" + local_timestamp() + ".json");
         std::string error;
         k.admin_message = write_file_atomic(file, assessment::export_all_json(*app.assess.store), &error)
                               ? app.text.format("kiosk.exported", {file.string()})

@@ -126,6 +126,28 @@ class App:
                 time.sleep(0.1)
         fail(f"{key} did not lead to {what}; last state: {self.state()}")
 
+    def register_department(self, municipality, department):
+        """Registers a department through the assessment screens (ASCII names: xdotool types them)."""
+        self.click_target("assess")
+        self.click_target("assess:new_department")
+        self.click_target("assess:field:municipality")
+        self.xdotool("type", "--delay", "50", municipality)
+        self.click_target("assess:field:department")
+        self.xdotool("type", "--delay", "50", department)
+        self.click_target("assess:save")
+        self.wait_for(lambda s: s["screen"] == "assess:chooser", "department saved")
+
+    def exported(self, suffix, timeout=10):
+        """Waits for a file ending in `suffix` in DATA_DIR/exports; returns the names there."""
+        exports = os.path.join(self.data_dir, "exports")
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            names = os.listdir(exports) if os.path.isdir(exports) else []
+            if any(n.endswith(suffix) for n in names):
+                return names
+            time.sleep(0.2)
+        fail(f"no {suffix} file was exported: {os.listdir(exports) if os.path.isdir(exports) else []}")
+
     def kill(self, sig=signal.SIGTERM):
         if self.proc.poll() is None:
             self.proc.send_signal(sig)

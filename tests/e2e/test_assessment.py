@@ -42,15 +42,7 @@ with Display() as display:
     app = App(display, content=BUNDLED)
     app.wait_for(lambda s: "assess" in s["targets"], "toolbar")
     app.focus()
-    app.click_target("assess")
-    app.wait_for(lambda s: s["screen"] == "assess:departments", "department list")
-    app.click_target("assess:new_department")
-    app.click_target("assess:field:municipality")
-    app.xdotool("type", "--delay", "60", "Chiyoda")
-    app.click_target("assess:field:department")
-    app.xdotool("type", "--delay", "60", "Somu")
-    app.click_target("assess:save")
-    app.wait_for(lambda s: s["screen"] == "assess:chooser", "chooser after saving the department")
+    app.register_department("Chiyoda", "Somu")
     app.click_target("assess:start:readiness")
     state = app.wait_for(lambda s: s["screen"] == "assess:question" and s.get("question"), "first question")
 
@@ -93,13 +85,7 @@ with Display() as display:
             fail("missing glyphs on the dashboard")
         print(f"results screenshot: {shot}")
         again.click_target("assess:export_pdf")
-        exports = os.path.join(again.data_dir, "exports")
-        deadline = time.time() + 10
-        while time.time() < deadline and not (os.path.isdir(exports) and any(n.endswith(".pdf") for n in os.listdir(exports))):
-            time.sleep(0.2)
-        pdfs = [n for n in os.listdir(exports)] if os.path.isdir(exports) else []
-        if not any(n.endswith(".pdf") for n in pdfs):
-            fail(f"the results PDF was not written: {pdfs}")
+        again.exported(".pdf")
     finally:
         again.close()
 print("ok")

@@ -104,22 +104,12 @@ with Display() as display:
     try:
         app.wait_for(lambda s: "docs" in s["targets"], "toolbar")
         app.focus()
-        app.click_target("assess")
-        app.click_target("assess:new_department")
-        app.click_target("assess:field:municipality")
-        app.xdotool("type", "--delay", "50", "Minato")
-        app.click_target("assess:field:department")
-        app.xdotool("type", "--delay", "50", "Jinji")
-        app.click_target("assess:save")
-        app.wait_for(lambda s: s["screen"] == "assess:chooser", "department saved")
+        app.register_department("Minato", "Jinji")
         app.click_target("docs")
         state = app.wait_for(lambda s: s["screen"] == "documents" and s.get("preview_pages", 0) >= 2, "preview of the 要綱")
         app.click_target("docs:save_pdf")
+        saved = app.exported(".pdf")
         exports = os.path.join(app.data_dir, "exports")
-        deadline = time.time() + 10
-        while time.time() < deadline and not (os.path.isdir(exports) and os.listdir(exports)):
-            time.sleep(0.2)
-        saved = os.listdir(exports) if os.path.isdir(exports) else []
         if not saved or not saved[0].endswith(".pdf") or "Minato_Jinji" not in saved[0]:
             fail(f"the PDF was not saved with a safe name: {saved}")
         if "実施要綱" not in run(["pdftotext", os.path.join(exports, saved[0]), "-"]).stdout:

@@ -1,7 +1,7 @@
 #include "storage/user_store.h"
 
-#include <chrono>
-#include <ctime>
+#include "util/local_time.h"
+
 #include <vector>
 
 namespace tebiki::storage {
@@ -38,17 +38,8 @@ const std::vector<const char*> kMigrations = {
     " PRIMARY KEY(assessment_id, task, question_id));",
 };
 
-std::string timestamp() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &tm);
-    return buffer;
-}
-
 fs::path move_aside(const fs::path& path) {
-    const fs::path aside = path.string() + ".broken-" + timestamp();
+    const fs::path aside = path.string() + ".broken-" + local_timestamp();
     std::error_code ec;
     fs::rename(path, aside, ec);
     for (const char* suffix : {"-wal", "-shm"}) fs::rename(path.string() + suffix, aside.string() + suffix, ec);
