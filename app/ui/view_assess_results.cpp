@@ -176,15 +176,18 @@ void draw_task_results(App& app) {
         for (size_t i = 0; i < results.size(); ++i) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", results[i].name.c_str());
+            // Cells wrap with 禁則 (ImGui's own wrapping only breaks at spaces).
+            auto cell = [&](const std::string& text) {
+                draw_wrapped(app, text, ImGui::GetContentRegionAvail().x, FontRole::Regular, body, Ink::Text);
+            };
+            cell(results[i].name);
             for (const std::string& id : q.summary) {
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", answer_label(*q.question(id), s.answer(int(i), id)).c_str());
+                cell(answer_label(*q.question(id), s.answer(int(i), id)));
             }
             ImGui::TableNextColumn();
             const bool provisional = !results[i].unknown.empty() || !results[i].unanswered.empty();
-            ImGui::TextWrapped("%s%s", results[i].assigned ? results[i].assigned->label.c_str() : "",
-                               provisional ? app.text.get("assess.provisional") : "");
+            cell((results[i].assigned ? results[i].assigned->label : std::string()) + (provisional ? app.text.get("assess.provisional") : ""));
         }
         ImGui::EndTable();
     }
