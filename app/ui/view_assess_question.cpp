@@ -36,7 +36,9 @@ bool option_button(App& app, const std::string& label, bool chosen, const std::s
         ImGui::PushStyleColor(ImGuiCol_Button, accent_color());
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     }
-    const bool clicked = ImGui::Button(((chosen ? "● " : "○ ") + label + "##" + target).c_str(), ImVec2(width, body * 2.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    const bool clicked = ImGui::Button(((chosen ? "● " : "○ ") + label + "##" + target).c_str(), ImVec2(width, std::max(44.0f, body * 1.75f)));
+    ImGui::PopStyleVar();
     app.target(target);
     if (chosen) ImGui::PopStyleColor(2);
     return clicked;
@@ -149,7 +151,7 @@ void draw_assess_tasks(App& app) {
         }
         app.target("assess:task:" + std::to_string(i));
         ImGui::SameLine();
-        if (ImGui::SmallButton(app.text.get("assess.remove_task"))) {
+        if (ImGui::Button(app.text.get("assess.remove_task"))) {
             s.remove_task(i);
             ImGui::PopID();
             break;
@@ -192,33 +194,20 @@ void draw_assess_question(App& app) {
     size_t answered = 0;
     for (const Question* v : visible)
         if (s.answer(a.task, v->id).kind != Answer::Kind::Unanswered) ++answered;
+    // Navigation first, beside the progress: the answers below may reach past the screen's end.
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(app.text.format("assess.progress", {std::to_string(a.question + 1), std::to_string(visible.size())}).c_str());
-    ImGui::ProgressBar(float(answered) / float(visible.size()), ImVec2(width, body * 0.5f), "");
-    if (const Area* area = s.questionnaire().area(q.area))
-        ImGui::TextDisabled("%s", app.text.format("assess.area", {area->name}).c_str());
-    ImGui::Spacing();
-    draw_wrapped(app, q.text, width, FontRole::Bold, body, Ink::Text);
-    if (!q.help.empty()) draw_wrapped(app, q.help, width, FontRole::Regular, body, Ink::Muted);
-    if (!q.guide.empty()) {
-        if (ImGui::SmallButton(app.text.get("assess.guide_link"))) open_guide(app, q.guide);
-        app.target("assess:guide");
-    }
-    ImGui::Spacing();
-    ImGui::PushID(q.id.c_str());
-    answer_widgets(app, q, std::min(width, body * 30));
-    ImGui::PopID();
-    ImGui::Spacing();
-    ImGui::Separator();
-
+    ImGui::SameLine(0, body);
     const bool first = a.question == 0, last = a.question + 1 >= visible.size();
+    size_t next_question = a.question;
     ImGui::BeginDisabled(first);
-    if (ImGui::Button(app.text.get("assess.prev")) || (!first && app.key_pressed(GLFW_KEY_PAGE_UP))) a.question--;
+    if (ImGui::Button(app.text.get("assess.prev")) || (!first && app.key_pressed(GLFW_KEY_PAGE_UP))) next_question = a.question - 1;
     ImGui::EndDisabled();
     app.target("assess:prev");
     ImGui::SameLine();
     if (ImGui::Button(app.text.get(last ? "assess.to_review" : "assess.next")) || app.key_pressed(GLFW_KEY_PAGE_DOWN)) {
         if (last) a.step = a.task >= 0 ? AssessStep::Tasks : AssessStep::Review;
-        else a.question++;
+        else next_question = a.question + 1;
     }
     app.target("assess:next");
     ImGui::SameLine();
@@ -228,6 +217,21 @@ void draw_assess_question(App& app) {
         a.step = AssessStep::Review;
     }
     app.target("assess:review");
+    ImGui::ProgressBar(float(answered) / float(visible.size()), ImVec2(width, body * 0.5f), "");
+    if (const Area* area = s.questionnaire().area(q.area))
+        ImGui::TextDisabled("%s", app.text.format("assess.area", {area->name}).c_str());
+    ImGui::Spacing();
+    draw_wrapped(app, q.text, width, FontRole::Bold, body, Ink::Text);
+    if (!q.help.empty()) draw_wrapped(app, q.help, width, FontRole::Regular, body, Ink::Muted);
+    if (!q.guide.empty()) {
+        if (ImGui::Button(app.text.get("assess.guide_link"))) open_guide(app, q.guide);
+        app.target("assess:guide");
+    }
+    ImGui::Spacing();
+    ImGui::PushID(q.id.c_str());
+    answer_widgets(app, q, std::min(width, body * 30));
+    ImGui::PopID();
+    a.question = next_question;  // after the answer widgets, which belong to this question
 }
 
 void draw_assess_review(App& app) {

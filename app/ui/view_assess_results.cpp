@@ -32,7 +32,7 @@ void guide_buttons(App& app, const std::vector<std::string>& refs, const std::st
     for (size_t i = 0; i < refs.size(); ++i) {
         const GuideTarget t = find_guide_target(app.book, refs[i]);
         const std::string label = "→ " + (t.heading ? t.heading->text : t.chapter ? t.chapter->title : refs[i]);
-        if (ImGui::SmallButton((label + "##" + id + std::to_string(i)).c_str())) open_guide(app, refs[i]);
+        if (ImGui::Button((label + "##" + id + std::to_string(i)).c_str())) open_guide(app, refs[i]);
         app.target("assess:guide:" + id + ":" + std::to_string(i));
     }
 }

@@ -180,7 +180,7 @@ void draw_documents(App& app) {
     ImGui::PushFont(app.ui_fonts.bold);
     ImGui::TextUnformatted((app.assess.department->municipality + "　" + app.assess.department->name).c_str());
     ImGui::PopFont();
-    if (ImGui::SmallButton(app.text.get("docs.change_department"))) {
+    if (ImGui::Button(app.text.get("docs.change_department"))) {
         app.assess.department.reset();
         app.assess.session.reset();
     }

@@ -175,7 +175,7 @@ void draw_admin(App& app) {
     if (app.assess.store)
         for (const storage::Department& d : app.assess.store->departments()) {
             ImGui::PushID(int(d.id));
-            if (ImGui::SmallButton(app.text.get("kiosk.delete"))) {
+            if (ImGui::Button(app.text.get("kiosk.delete"))) {
                 k.confirm_delete = true;
                 k.delete_id = d.id;
             }
