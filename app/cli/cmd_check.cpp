@@ -27,6 +27,7 @@ int run_check(const Options& options) {
     }
     const documents::DocumentSet docs = documents::load_documents(options.paths.assessment / "documents", diagnostics);
     documents::check_document_conditions(docs, questionnaires, diagnostics);
+    if (fonts) documents::check_document_glyphs(docs, *fonts, diagnostics);
     for (const Diagnostic& d : diagnostics) std::printf("%s\n", d.to_string().c_str());
     std::fprintf(stderr, "%zu 編・%zu 章・質問票 %zu 件・文書 %zu 件を検査しました。問題 %zu 件。\n", book.parts.size(),
                  book.chapters.size(), questionnaires.size(), docs.documents.size(), diagnostics.size());

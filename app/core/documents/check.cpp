@@ -1,6 +1,9 @@
 #include "documents/check.h"
 
 #include <regex>
+
+#include "guide/check.h"
+#include "util/file_io.h"
 #include <set>
 
 namespace tebiki::documents {
@@ -79,6 +82,11 @@ void check_document_conditions(const DocumentSet& set, const std::vector<assessm
         for (const Paragraph& p : d.supplementary) check_condition(p.when, p.line, name, q, options, out);
     }
     check_placeholders(set, q, options, out);
+}
+
+void check_document_glyphs(const DocumentSet& set, const FontSet& fonts, Diagnostics& out) {
+    for (const DocumentDef& d : set.documents)
+        if (auto text = read_file(d.file)) check_glyphs(d.file.string(), *text, fonts, out);
 }
 
 }  // namespace tebiki::documents

@@ -4,9 +4,12 @@
 #pragma once
 #include "assessment/questionnaire.h"
 #include "documents/document_model.h"
+#include "text/font_set.h"
 
 namespace tebiki::documents {
 
 void check_document_conditions(const DocumentSet& set, const std::vector<assessment::Questionnaire>& questionnaires, Diagnostics& out);
+// Characters the app's font cannot draw (the preview and the document screen use it).
+void check_document_glyphs(const DocumentSet& set, const FontSet& fonts, Diagnostics& out);
 
 }  // namespace tebiki::documents
