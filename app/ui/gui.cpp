@@ -7,6 +7,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include <stb/stb_image.h>
@@ -572,7 +573,16 @@ int run_gui(const cli::Options& options) {
         ImGui::NewFrame();
         app->missing_glyphs = 0;
         app->targets.clear();
-        draw_root(*app);
+        try {
+            draw_root(*app);
+        } catch (const std::exception& e) {
+            // A write that failed (disk full, file taken away) must not take the app down: the
+            // store changed nothing (one transaction per change), the frame is closed cleanly
+            // and the user is told.
+            ImGui::ErrorCheckEndFrameRecover(nullptr);
+            app->notices.push_back(app->text.format("app.storage_error", {e.what()}));
+            app->request_frames();
+        }
         if (bench_scroll) ImGui::SetScrollY(ImGui::GetScrollY());  // no-op; scrolling is driven below
         ImGui::Render();
         const double cpu_after = thread_cpu_ms();
