@@ -1,6 +1,7 @@
 // Index of this file
 // [SECTION] Activity tracking (what wakes the idle loop)
-// [SECTION] Screenshot and state reporting (for tests and benchmarks)
+// [SECTION] Screenshots (for tests and benchmarks)
+// [SECTION] Two screens (presenter view)
 // [SECTION] Main loop
 
 #include "ui/gui.h"
@@ -10,7 +11,6 @@
 #include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
@@ -28,11 +28,11 @@
 #include "text/line_break.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
+#include "ui/start_up.h"
+#include "ui/state_file.h"
 #include "ui/textures.h"
 #include "ui/theme.h"
 #include "ui/views.h"
-#include "util/file_io.h"
-#include "util/json.h"
 
 namespace tebiki::ui {
 
@@ -147,7 +147,7 @@ long peak_rss_kib() {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Screenshot and state reporting
+// [SECTION] Screenshots
 //-----------------------------------------------------------------------------
 
 bool save_screenshot(GLFWwindow* window, const std::string& path, GLenum buffer = GL_BACK) {
@@ -161,131 +161,9 @@ bool save_screenshot(GLFWwindow* window, const std::string& path, GLenum buffer 
     return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
 }
 
-// TEBIKI_STATE_FILE: after each drawn frame, what the screen shows, as JSON (end-to-end tests).
-void write_state(const App& app, const char* path) {
-    const Chapter* chapter = app.current_chapter();
-    const AnchorPosition* section = app.current_layout ? app.current_layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
-    std::string json = "{";
-    auto field = [&json](const char* name, const std::string& value, bool quote) {
-        if (json.size() > 1) json += ",";
-        json += std::string("\"") + name + "\":" + (quote ? json_string(value) : value);
-    };
-    const char* steps[] = {"departments", "department_form", "chooser", "tasks", "question", "review", "results"};
-    field("screen", app.screen == Screen::Assessment ? std::string("assess:") + steps[int(app.assess.step)]
-                    : app.screen == Screen::Documents ? std::string("documents")
-                    : chapter                         ? "reader"
-                                                      : "home",
-          true);
-    if (app.screen == Screen::Documents) {
-        field("document", app.docs.selected, true);
-        field("preview_pages", std::to_string(app.docs.preview_pages), false);
-    }
-    if (app.assess.session) {
-        const auto& session = *app.assess.session;
-        const auto visible = session.visible_questions(app.assess.task);
-        field("question", app.assess.question < visible.size() ? visible[app.assess.question]->id : "", true);
-        field("answers", std::to_string(session.answers(-1).size()), false);
-        field("tasks", std::to_string(session.tasks().size()), false);
-        const auto result = session.result();
-        field("overall", result.overall ? std::to_string(*result.overall) : "null", false);
-        field("blockers", std::to_string(result.blockers.size()), false);
-    }
-    field("screenshots", std::to_string(app.screenshots_saved), false);
-    field("present", app.present.active ? "true" : "false", false);
-    field("slide", std::to_string(app.present.slide), false);
-    field("slides", std::to_string(app.present.slides.size()), false);
-    field("blank", app.present.blank ? "true" : "false", false);
-    field("two_screens", app.present.two_screens ? "true" : "false", false);
-    field("kiosk", app.kiosk.on ? "true" : "false", false);
-    const char* asks[] = {"", "quit", "admin", "set_pin"};
-    field("pin_prompt", asks[int(app.kiosk.ask)], true);
-    field("pin_message", app.kiosk.pin_message, true);
-    field("admin_open", app.kiosk.admin_open ? "true" : "false", false);
-    const auto now = kiosk::IdleTimer::Clock::now();
-    field("idle_countdown", app.kiosk.on && app.kiosk.idle && app.kiosk.idle->state(now) == kiosk::IdleTimer::State::Countdown
-                                ? std::to_string(app.kiosk.idle->countdown_left(now))
-                                : "0",
-          false);
-    field("query", app.query, true);
-    field("page", chapter ? chapter->id : "", true);
-    field("section", section ? section->anchor : "", true);
-    field("scroll", std::to_string(int(app.page_scroll)), false);
-    field("zoom", std::to_string(app.zoom), false);
-    field("frames", std::to_string(app.frames_drawn), false);
-    field("missing_glyphs", std::to_string(app.missing_glyphs), false);
-    field("search_open", app.search_open ? "true" : "false", false);
-    field("search_hits", std::to_string(app.hits.size()), false);
-    field("modal", app.notices.empty() && !app.external_link.open && app.app_link_notice.empty() ? "false" : "true", false);
-    std::string targets = "{";
-    for (const auto& [name, r] : app.targets) {
-        if (targets.size() > 1) targets += ",";
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "[%.0f,%.0f,%.0f,%.0f]", double(r[0]), double(r[1]), double(r[2]), double(r[3]));
-        targets += "\"" + name + "\":" + buffer;
-    }
-    field("targets", targets + "}", false);
-    write_file_atomic(path, json + "}\n");
-}
-
-void set_window_icon(GLFWwindow* window, const App& app) {
-    const auto file = find_asset(app.paths.asset_dirs, "icons/tebiki.png");
-    if (file.empty()) return;
-    GLFWimage image{};
-    int channels = 0;
-    image.pixels = stbi_load(file.string().c_str(), &image.width, &image.height, &channels, 4);
-    if (!image.pixels) return;
-    glfwSetWindowIcon(window, 1, &image);
-    stbi_image_free(image.pixels);
-}
-
-// The page the window opens on: the one a screenshot asks for, --open, or the last read one
-// (restored by load_app). Returns an exit code (non-zero: a screenshot of a page that is not there).
-int open_start_page(App& app, const cli::Options& options) {
-    if (auto q = options.value("zoom")) app.zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
-    if (options.command == "screenshot") {
-        const std::string& page = options.positional.front();
-        const size_t hash = page.find('#');
-        const std::string id = page.substr(0, hash);
-        if (id != "home" && !app.book.find(id)) {
-            std::fprintf(stderr, "tebiki screenshot: ページ「%s」はありません。\n", id.c_str());
-            return 1;
-        }
-        app.notices.clear();  // a screenshot shows the page, not start-up messages
-        app.restore_position.reset();
-        app.history = History();
-        if (id != "home") app.navigate(Location{id, hash == std::string::npos ? "" : page.substr(hash + 1), -1});
-    } else if (auto page = options.value("open"); page && app.book.find(*page)) {
-        app.restore_position.reset();
-        app.navigate(Location{*page, "", -1});
-    }
-    return 0;
-}
-
-// Kiosk mode (--kiosk or the stored setting), its PIN and idle timer, and presentation at start.
-void set_up_modes(App& app, const cli::Options& options) {
-    auto setting = [&](const char* key) -> std::string {
-        if (!app.store) return {};
-        try {
-            return app.store->get(key).value_or("");
-        } catch (const storage::StorageError&) {
-            return {};
-        }
-    };
-    const bool screenshot = options.command == "screenshot";
-    app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1");
-    int timeout = std::atoi(setting("kiosk.idle_seconds").c_str());
-    if (auto v = options.value("idle-timeout")) timeout = std::atoi(v->c_str());
-    const int countdown = std::max(1, int(options.number("idle-countdown", 30)));
-    app.kiosk.idle = std::make_unique<kiosk::IdleTimer>(std::chrono::seconds(timeout > 0 ? timeout : 180), std::chrono::seconds(countdown),
-                                                        kiosk::IdleTimer::Clock::now());
-    if (const std::string hash = setting("kiosk.pin_hash"); !hash.empty()) app.kiosk.guard.emplace(hash);
-    else if (app.kiosk.on) app.kiosk.ask = KioskUi::Ask::SetPin;  // first start: the admin chooses a PIN
-    app.present.high_contrast = setting("present.high_contrast") == "1";
-    if (options.flag("present")) {
-        app.start_presentation();
-        if (auto n = options.value("slide")) app.present.slide = std::max(0, std::atoi(n->c_str()) - 1);
-    }
-}
+//-----------------------------------------------------------------------------
+// [SECTION] Two screens (presenter view)
+//-----------------------------------------------------------------------------
 
 // Presenting with a second monitor (or --presenter-window, for tests on one screen): open the
 // audience window full screen on the other monitor, sharing the GL objects (font texture); close
@@ -358,21 +236,6 @@ void render(App& app, GLFWwindow* main, GLFWwindow* audience) {
     glfwSwapBuffers(audience);
     glfwMakeContextCurrent(main);
 }
-
-// Where the window was on the last normal start ("x,y,w,h"), to open it there again.
-std::optional<std::array<int, 4>> saved_geometry(App& app) {
-    if (!app.store) return std::nullopt;
-    try {
-        std::array<int, 4> g{};
-        if (auto v = app.store->get("window.geometry"); v && std::sscanf(v->c_str(), "%d,%d,%d,%d", &g[0], &g[1], &g[2], &g[3]) == 4 &&
-                                                          g[2] > 200 && g[3] > 200)
-            return g;
-    } catch (const storage::StorageError&) {
-    }
-    return std::nullopt;
-}
-
-bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
 
 }  // namespace
 

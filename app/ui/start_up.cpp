@@ -1,0 +1,89 @@
+#include "ui/start_up.h"
+
+#include <GLFW/glfw3.h>
+#include <stb/stb_image.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "guide/link.h"
+
+namespace tebiki::ui {
+
+// The page the window opens on: the one a screenshot asks for, --open, or the last read one
+// (restored by load_app). Returns an exit code (non-zero: a screenshot of a page that is not there).
+int open_start_page(App& app, const cli::Options& options) {
+    if (auto q = options.value("zoom")) app.zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
+    if (options.command == "screenshot") {
+        const std::string& page = options.positional.front();
+        const size_t hash = page.find('#');
+        const std::string id = page.substr(0, hash);
+        if (id != "home" && !app.book.find(id)) {
+            std::fprintf(stderr, "tebiki screenshot: ページ「%s」はありません。\n", id.c_str());
+            return 1;
+        }
+        app.notices.clear();  // a screenshot shows the page, not start-up messages
+        app.restore_position.reset();
+        app.history = History();
+        if (id != "home") app.navigate(Location{id, hash == std::string::npos ? "" : page.substr(hash + 1), -1});
+    } else if (auto page = options.value("open"); page && app.book.find(*page)) {
+        app.restore_position.reset();
+        app.navigate(Location{*page, "", -1});
+    }
+    return 0;
+}
+
+// Kiosk mode (--kiosk or the stored setting), its PIN and idle timer, and presentation at start.
+void set_up_modes(App& app, const cli::Options& options) {
+    auto setting = [&](const char* key) -> std::string {
+        if (!app.store) return {};
+        try {
+            return app.store->get(key).value_or("");
+        } catch (const storage::StorageError&) {
+            return {};
+        }
+    };
+    const bool screenshot = options.command == "screenshot";
+    app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1");
+    int timeout = std::atoi(setting("kiosk.idle_seconds").c_str());
+    if (auto v = options.value("idle-timeout")) timeout = std::atoi(v->c_str());
+    const int countdown = std::max(1, int(options.number("idle-countdown", 30)));
+    app.kiosk.idle = std::make_unique<kiosk::IdleTimer>(std::chrono::seconds(timeout > 0 ? timeout : 180), std::chrono::seconds(countdown),
+                                                        kiosk::IdleTimer::Clock::now());
+    if (const std::string hash = setting("kiosk.pin_hash"); !hash.empty()) app.kiosk.guard.emplace(hash);
+    else if (app.kiosk.on) app.kiosk.ask = KioskUi::Ask::SetPin;  // first start: the admin chooses a PIN
+    app.present.high_contrast = setting("present.high_contrast") == "1";
+    if (options.flag("present")) {
+        app.start_presentation();
+        if (auto n = options.value("slide")) app.present.slide = std::max(0, std::atoi(n->c_str()) - 1);
+    }
+}
+
+// Where the window was on the last normal start ("x,y,w,h"), to open it there again.
+std::optional<std::array<int, 4>> saved_geometry(App& app) {
+    if (!app.store) return std::nullopt;
+    try {
+        std::array<int, 4> g{};
+        if (auto v = app.store->get("window.geometry"); v && std::sscanf(v->c_str(), "%d,%d,%d,%d", &g[0], &g[1], &g[2], &g[3]) == 4 &&
+                                                          g[2] > 200 && g[3] > 200)
+            return g;
+    } catch (const storage::StorageError&) {
+    }
+    return std::nullopt;
+}
+
+bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
+
+void set_window_icon(GLFWwindow* window, const App& app) {
+    const auto file = find_asset(app.paths.asset_dirs, "icons/tebiki.png");
+    if (file.empty()) return;
+    GLFWimage image{};
+    int channels = 0;
+    image.pixels = stbi_load(file.string().c_str(), &image.width, &image.height, &channels, 4);
+    if (!image.pixels) return;
+    glfwSetWindowIcon(window, 1, &image);
+    stbi_image_free(image.pixels);
+}
+
+}  // namespace tebiki::ui

@@ -1,0 +1,76 @@
+#include "ui/state_file.h"
+
+#include <cstdio>
+#include <string>
+
+#include "util/file_io.h"
+#include "util/json.h"
+
+namespace tebiki::ui {
+
+void write_state(const App& app, const char* path) {
+    const Chapter* chapter = app.current_chapter();
+    const AnchorPosition* section = app.current_layout ? app.current_layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
+    std::string json = "{";
+    auto field = [&json](const char* name, const std::string& value, bool quote) {
+        if (json.size() > 1) json += ",";
+        json += std::string("\"") + name + "\":" + (quote ? json_string(value) : value);
+    };
+    const char* steps[] = {"departments", "department_form", "chooser", "tasks", "question", "review", "results"};
+    field("screen", app.screen == Screen::Assessment ? std::string("assess:") + steps[int(app.assess.step)]
+                    : app.screen == Screen::Documents ? std::string("documents")
+                    : chapter                         ? "reader"
+                                                      : "home",
+          true);
+    if (app.screen == Screen::Documents) {
+        field("document", app.docs.selected, true);
+        field("preview_pages", std::to_string(app.docs.preview_pages), false);
+    }
+    if (app.assess.session) {
+        const auto& session = *app.assess.session;
+        const auto visible = session.visible_questions(app.assess.task);
+        field("question", app.assess.question < visible.size() ? visible[app.assess.question]->id : "", true);
+        field("answers", std::to_string(session.answers(-1).size()), false);
+        field("tasks", std::to_string(session.tasks().size()), false);
+        const auto result = session.result();
+        field("overall", result.overall ? std::to_string(*result.overall) : "null", false);
+        field("blockers", std::to_string(result.blockers.size()), false);
+    }
+    field("screenshots", std::to_string(app.screenshots_saved), false);
+    field("present", app.present.active ? "true" : "false", false);
+    field("slide", std::to_string(app.present.slide), false);
+    field("slides", std::to_string(app.present.slides.size()), false);
+    field("blank", app.present.blank ? "true" : "false", false);
+    field("two_screens", app.present.two_screens ? "true" : "false", false);
+    field("kiosk", app.kiosk.on ? "true" : "false", false);
+    const char* asks[] = {"", "quit", "admin", "set_pin"};
+    field("pin_prompt", asks[int(app.kiosk.ask)], true);
+    field("pin_message", app.kiosk.pin_message, true);
+    field("admin_open", app.kiosk.admin_open ? "true" : "false", false);
+    const auto now = kiosk::IdleTimer::Clock::now();
+    field("idle_countdown", app.kiosk.on && app.kiosk.idle && app.kiosk.idle->state(now) == kiosk::IdleTimer::State::Countdown
+                                ? std::to_string(app.kiosk.idle->countdown_left(now))
+                                : "0",
+          false);
+    field("query", app.query, true);
+    field("page", chapter ? chapter->id : "", true);
+    field("section", section ? section->anchor : "", true);
+    field("scroll", std::to_string(int(app.page_scroll)), false);
+    field("zoom", std::to_string(app.zoom), false);
+    field("frames", std::to_string(app.frames_drawn), false);
+    field("missing_glyphs", std::to_string(app.missing_glyphs), false);
+    field("search_open", app.search_open ? "true" : "false", false);
+    field("search_hits", std::to_string(app.hits.size()), false);
+    field("modal", app.notices.empty() && !app.external_link.open && app.app_link_notice.empty() ? "false" : "true", false);
+    std::string targets = "{";
+    for (const auto& [name, r] : app.targets) {
+        if (targets.size() > 1) targets += ",";
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "[%.0f,%.0f,%.0f,%.0f]", double(r[0]), double(r[1]), double(r[2]), double(r[3]));
+        targets += "\"" + name + "\":" + buffer;
+    }
+    field("targets", targets + "}", false);
+    write_file_atomic(path, json + "}\n");
+}
+
+}  // namespace tebiki::ui
