@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "assessment/answers_file.h"
+#include "assessment/check.h"
 #include "assessment/questionnaire.h"
 #include "assessment/scoring.h"
 
@@ -210,6 +212,49 @@ TEST_CASE("[Questionnaire] every kind of mistake is reported with its line") {
         CHECK(mentions(problems(text), "advice のレベル「lo」"));
         CHECK(mentions(problems("id = \"x\"\ntitle = [\n"), "bad.toml:2:11: TOML の書式が正しくありません"));
     }
+}
+
+TEST_CASE("[Questionnaire] task rules, summaries, has, ids and guide links are checked too") {
+    const std::string tasks = R"(id = "T"
+title = "仕分け"
+kind = "tasks"
+summary = ["face", "ghost"]
+[[questions]]
+id = "face"
+text = "対面"
+type = "single"
+  [[questions.options]]
+  id = "always"
+  label = "いつも"
+  [[questions.options]]
+  id = "never"
+  label = "なし"
+[[classes]]
+id = "ok"
+label = "可能"
+[[rules]]
+when = "face has 'always'"
+class = "nope"
+reason = "r"
+guide = ["1-first/01-typography#ない見出し", "9-none/01-x"]
+)";
+    const auto p = problems(tasks);
+    CHECK(mentions(p, "id は半角英小文字"));
+    CHECK(mentions(p, "summary の質問「ghost」がありません"));
+    CHECK(mentions(p, "has は複数選択の質問にだけ使えます"));
+    CHECK(mentions(p, "rule の区分「nope」が [[classes]] にありません"));
+
+    Diagnostics d;
+    auto q = parse_questionnaire(tasks, "links.toml", d);
+    REQUIRE(q);
+    Diagnostics book_problems;
+    const Book book = load_book(std::filesystem::path(TEBIKI_TEST_DATA) / "content", book_problems);
+    Diagnostics link_problems;
+    check_guide_links(*q, book, link_problems);
+    std::vector<std::string> lines;
+    for (const Diagnostic& x : link_problems) lines.push_back(x.to_string());
+    CHECK(mentions(lines, "ガイドの見出し「#ない見出し」が章「1-first/01-typography」にありません"));
+    CHECK(mentions(lines, "ガイドの章「9-none/01-x」がありません"));
 }
 
 TEST_CASE("[Answers] answer files are checked against their questions") {
