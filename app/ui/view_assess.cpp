@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "assessment/report.h"
+#include "text/normalize.h"
 #include "ui/page_view.h"
 #include "ui/touch_scroll.h"
 #include "ui/theme.h"
@@ -78,8 +79,9 @@ void draw_department_form(App& app) {
     if (!a.form_error.empty()) draw_wrapped(app, a.form_error, width, FontRole::Bold, body, Ink::Heading);
     ImGui::Spacing();
     if (ImGui::Button(app.text.get("assess.save"))) {
+        const std::string staff_text = fold_for_search(a.form_staff);  // １２ typed by an IME is 12
         char* end = nullptr;
-        const long staff = std::strtol(a.form_staff.c_str(), &end, 10);
+        const long staff = std::strtol(staff_text.c_str(), &end, 10);
         if (a.form.municipality.empty() || a.form.name.empty()) a.form_error = app.text.get("assess.required");
         else if (!a.form_staff.empty() && (*end != '\0' || staff < 0)) a.form_error = app.text.get("assess.bad_staff");
         else {

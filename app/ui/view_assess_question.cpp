@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 
 #include <GLFW/glfw3.h>
 
 #include "assessment/answers_file.h"
 #include "assessment/report.h"
 #include "assessment/scoring.h"
+#include "text/normalize.h"
 #include "ui/page_view.h"
 #include "ui/theme.h"
 #include "ui/views.h"
@@ -42,6 +44,15 @@ bool option_button(App& app, const std::string& label, bool chosen, const std::s
     app.target(target);
     if (chosen) ImGui::PopStyleColor(2);
     return clicked;
+}
+
+// "12", "１２" (full width, as a Japanese IME types it) or "3.5"; nullopt for anything else.
+std::optional<double> parse_number(const std::string& typed) {
+    const std::string text = fold_for_search(typed);  // NFKC: full-width digits become ASCII
+    char* end = nullptr;
+    const double n = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0') return std::nullopt;
+    return n;
 }
 
 void answer_widgets(App& app, const Question& q, float width) {
@@ -94,11 +105,8 @@ void answer_widgets(App& app, const Question& q, float width) {
         if (ImGui::InputTextWithHint("##answer", hint.c_str(), &a.text_draft)) {
             if (a.text_draft.empty()) set(Answer{});
             else if (q.type == QuestionType::Text) set(Answer::of_text(a.text_draft));
-            else {
-                char* end = nullptr;
-                const double n = std::strtod(a.text_draft.c_str(), &end);
-                const Answer number = Answer::of_number(n);
-                if (*end == '\0' && validate_answer(q, number).empty()) set(number);
+            else if (const auto n = parse_number(a.text_draft); n && validate_answer(q, Answer::of_number(*n)).empty()) {
+                set(Answer::of_number(*n));
             }
         }
         app.target("assess:input");
@@ -109,6 +117,12 @@ void answer_widgets(App& app, const Question& q, float width) {
         if (current.given()) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s", app.text.get("assess.saved"));
+        }
+        // A number that does not parse or is out of range is not saved: say so, next to the field.
+        if (q.type == QuestionType::Number && !a.text_draft.empty()) {
+            const auto n = parse_number(a.text_draft);
+            const std::string problem = n ? validate_answer(q, Answer::of_number(*n)) : app.text.get("assess.not_a_number");
+            if (!problem.empty()) draw_wrapped(app, problem, width, FontRole::Bold, body, Ink::Text);
         }
         break;
     }
