@@ -86,6 +86,8 @@ void draw_department_form(App& app) {
         else if (!a.form_staff.empty() && (*end != '\0' || staff < 0)) a.form_error = app.text.get("assess.bad_staff");
         else {
             a.form.staff_count = a.form_staff.empty() ? std::nullopt : std::optional<int64_t>(staff);
+            for (std::string* field : {&a.form.municipality, &a.form.name, &a.form.head_title, &a.form.head_name, &a.form.contact})
+                *field = normalize_nfc(*field);  // one spelling of each character, for search and exports
             a.form.id = a.store->save_department(a.form);
             open_department(app, *a.store->department(a.form.id));
         }
