@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <functional>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -122,7 +123,9 @@ void draw_trend(App& app, const std::vector<ScoreHistoryPoint>& history, float w
     ImGui::Dummy(ImVec2(width, height));
 }
 
-void export_buttons(App& app, const std::string& csv, const std::string& json, const documents::Draft& printable) {
+// The exports are built only when a button is pressed (not every frame).
+void export_buttons(App& app, const std::function<std::string()>& csv, const std::function<std::string()>& json,
+                    const std::function<documents::Draft()>& printable) {
     AssessUi& a = app.assess;
     const std::string base =
         documents::safe_file_stem(a.department->municipality + "_" + a.department->name + "_" + a.session->questionnaire().id + "_" + local_timestamp());
@@ -135,10 +138,10 @@ void export_buttons(App& app, const std::string& csv, const std::string& json, c
         a.message = write_file_atomic(file, data, &error) ? app.text.format("assess.exported", {file.string()})
                                                           : app.text.format("assess.export_failed", {error});
     };
-    if (ImGui::Button(app.text.get("assess.export_csv"))) save(".csv", csv);
+    if (ImGui::Button(app.text.get("assess.export_csv"))) save(".csv", csv());
     app.target("assess:export_csv");
     ImGui::SameLine();
-    if (ImGui::Button(app.text.get("assess.export_json"))) save(".json", json);
+    if (ImGui::Button(app.text.get("assess.export_json"))) save(".json", json());
     app.target("assess:export_json");
     ImGui::SameLine();
     if (ImGui::Button(app.text.get("assess.export_pdf"))) {
@@ -146,7 +149,7 @@ void export_buttons(App& app, const std::string& csv, const std::string& json, c
         std::filesystem::create_directories(dir, ec);
         std::string error;
         const std::filesystem::path file = dir / (base + ".pdf");
-        a.message = documents::write_pdf(printable, file, &error) ? app.text.format("assess.exported", {file.string()})
+        a.message = documents::write_pdf(printable(), file, &error) ? app.text.format("assess.exported", {file.string()})
                                                                   : app.text.format("assess.export_failed", {error});
     }
     app.target("assess:export_pdf");
@@ -320,13 +323,15 @@ void draw_assess_results(App& app) {
     app.target("assess:back");
     // Exports at the top: the dashboard below can be long.
     const Questionnaire& q = s.questionnaire();
+    const ExportContext who = context_of(a);
     if (q.kind == Questionnaire::Kind::Tasks) {
-        const std::vector<TaskResult> results = s.task_results();
-        export_buttons(app, tasks_csv(q, results, context_of(a)), tasks_json(q, results, context_of(a)),
-                       documents::tasks_draft(q, results, s.tasks(), context_of(a)));
+        export_buttons(
+            app, [&] { return tasks_csv(q, s.task_results(), who, app.text); }, [&] { return tasks_json(q, s.task_results(), who); },
+            [&] { return documents::tasks_draft(q, s.task_results(), s.tasks(), who, app.text); });
     } else {
-        const Result r = s.result();
-        export_buttons(app, result_csv(r, context_of(a)), result_json(r, context_of(a)), documents::result_draft(r, context_of(a)));
+        export_buttons(
+            app, [&] { return result_csv(s.result(), who, app.text); }, [&] { return result_json(s.result(), who); },
+            [&] { return documents::result_draft(s.result(), who, app.text); });
     }
     ImGui::Spacing();
     if (q.kind == Questionnaire::Kind::Tasks) draw_task_results(app);

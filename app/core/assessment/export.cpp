@@ -38,6 +38,22 @@ std::string csv_field(const std::string& s) {
     return out + "\"";
 }
 
+// A header from the words file: comma-separated names (names themselves hold no commas).
+std::vector<std::string> header_of(const char* names) {
+    std::vector<std::string> out;
+    std::string field;
+    for (const char* c = names; *c; ++c) {
+        if (*c == ',') {
+            out.push_back(field);
+            field.clear();
+        } else {
+            field += *c;
+        }
+    }
+    out.push_back(field);
+    return out;
+}
+
 std::string csv_row(const std::vector<std::string>& fields) {
     std::string out;
     for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
@@ -90,10 +106,9 @@ std::string tasks_json(const Questionnaire& q, const std::vector<TaskResult>& ta
     return out + "]}\n";
 }
 
-std::string result_csv(const Result& r, const ExportContext& who) {
+std::string result_csv(const Result& r, const ExportContext& who, const UiStrings& words) {
     const Questionnaire& q = *r.questionnaire;
-    std::string out = kBom + csv_row({"自治体", "部署", "実施日時", "質問票", "版", "領域", "得点", "レベル", "回答数", "対象数",
-                                      "わからない", "未回答"});
+    std::string out = kBom + csv_row(header_of(words.get("report.csv_header")));
     auto row = [&](const std::string& area, const std::optional<double>& score, const Level* level, int answered, int applicable,
                    int unknown, int unanswered) {
         out += csv_row({who.municipality, who.department, who.assessed_at, q.title, std::to_string(q.version), area,
@@ -105,13 +120,13 @@ std::string result_csv(const Result& r, const ExportContext& who) {
         answered += a.answered;
         applicable += a.applicable;
     }
-    row("総合", r.overall, r.level, answered, applicable, int(r.unknown.size()), int(r.unanswered.size()));
+    row(words.get("report.csv_overall"), r.overall, r.level, answered, applicable, int(r.unknown.size()), int(r.unanswered.size()));
     for (const AreaResult& a : r.areas) row(a.area->name, a.score, a.level, a.answered, a.applicable, a.unknown, a.unanswered);
     return out;
 }
 
-std::string tasks_csv(const Questionnaire& q, const std::vector<TaskResult>& tasks, const ExportContext& who) {
-    std::string out = kBom + csv_row({"自治体", "部署", "実施日時", "質問票", "版", "業務", "区分", "理由", "変えるには", "わからない・未回答"});
+std::string tasks_csv(const Questionnaire& q, const std::vector<TaskResult>& tasks, const ExportContext& who, const UiStrings& words) {
+    std::string out = kBom + csv_row(header_of(words.get("report.csv_tasks_header")));
     for (const TaskResult& t : tasks) {
         std::string reasons, changes;
         for (const TaskRule* rule : t.matched) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "assessment/scoring.h"
+#include "util/ui_strings.h"
 
 namespace tebiki::assessment {
 
@@ -15,7 +16,8 @@ struct ExportContext {
 
 std::string result_json(const Result& r, const ExportContext& who = {});
 std::string tasks_json(const Questionnaire& q, const std::vector<TaskResult>& tasks, const ExportContext& who = {});
-std::string result_csv(const Result& r, const ExportContext& who = {});
-std::string tasks_csv(const Questionnaire& q, const std::vector<TaskResult>& tasks, const ExportContext& who = {});
+// CSV column names come from `words` (report.csv_header, report.csv_tasks_header, report.csv_overall).
+std::string result_csv(const Result& r, const ExportContext& who, const UiStrings& words);
+std::string tasks_csv(const Questionnaire& q, const std::vector<TaskResult>& tasks, const ExportContext& who, const UiStrings& words);
 
 }  // namespace tebiki::assessment

@@ -30,60 +30,60 @@ FormRow row(std::string label, std::string value) {
     return r;
 }
 
-void header(Draft& d, const Questionnaire& q, const ExportContext& who) {
-    d.title = q.title + "　結果";
+void header(Draft& d, const Questionnaire& q, const ExportContext& who, const UiStrings& w) {
+    d.title = w.format("report.title", {q.title});
     add(d, Block::Kind::Title, d.title, FormLine::Align::Center);
     add(d, Block::Kind::Line, who.municipality + "　" + who.department, FormLine::Align::Right);
     if (const auto date = parse_date(who.assessed_at.substr(0, 10)))
-        add(d, Block::Kind::Line, "実施日：" + wareki(*date), FormLine::Align::Right);
+        add(d, Block::Kind::Line, w.format("report.assessed_on", {wareki(*date)}), FormLine::Align::Right);
 }
 
 }  // namespace
 
-Draft result_draft(const Result& r, const ExportContext& who) {
+Draft result_draft(const Result& r, const ExportContext& who, const UiStrings& w) {
     Draft d;
     d.id = r.questionnaire->id + "-result";
-    header(d, *r.questionnaire, who);
-    std::string overall = r.overall ? "総合 " + format_score(*r.overall) + " 点" : "採点できる回答がありません";
-    if (r.level) overall += "　レベル：" + r.level->label;
-    if (!r.complete()) overall += "（未回答の質問があるため暫定）";
+    header(d, *r.questionnaire, who, w);
+    std::string overall = r.overall ? w.format("report.overall", {format_score(*r.overall)}) : w.get("report.no_score");
+    if (r.level) overall += w.format("report.level", {r.level->label});
+    if (!r.complete()) overall += w.get("report.provisional");
     add(d, Block::Kind::Line, overall);
     if (!r.blockers.empty()) {
-        add(d, Block::Kind::Heading, "（このままでは始められない事項）");
+        add(d, Block::Kind::Heading, w.get("report.blockers"));
         for (size_t i = 0; i < r.blockers.size(); ++i) add(d, Block::Kind::Item, "(" + std::to_string(i + 1) + ")　" + r.blockers[i]->message);
     }
-    add(d, Block::Kind::Heading, "（領域別の状況）");
+    add(d, Block::Kind::Heading, w.get("report.areas"));
     std::vector<FormRow> rows;
     for (const AreaResult& a : r.areas) {
-        std::string value = a.score ? format_score(*a.score) + " 点" : "未採点";
+        std::string value = a.score ? w.format("report.points", {format_score(*a.score)}) : w.get("report.not_scored");
         if (a.level) value += "（" + a.level->label + "）";
-        value += "　回答 " + std::to_string(a.answered) + "/" + std::to_string(a.applicable);
-        if (a.unknown) value += "・わからない " + std::to_string(a.unknown);
-        if (a.unanswered) value += "・未回答 " + std::to_string(a.unanswered);
+        value += "　" + w.format("report.counts", {std::to_string(a.answered), std::to_string(a.applicable)});
+        if (a.unknown) value += w.format("report.unknown", {std::to_string(a.unknown)});
+        if (a.unanswered) value += w.format("report.unanswered", {std::to_string(a.unanswered)});
         rows.push_back(row(a.area->name, value));
     }
     add_table(d, std::move(rows));
     if (!r.advice.empty()) {
-        add(d, Block::Kind::Heading, "（次に取り組むこと）");
+        add(d, Block::Kind::Heading, w.get("report.advice"));
         for (size_t i = 0; i < r.advice.size(); ++i)
             add(d, Block::Kind::Item, "(" + std::to_string(i + 1) + ")　【" + r.advice[i].area->area->name + "】" + r.advice[i].advice->text);
     }
     if (!r.unknown.empty() || !r.unanswered.empty())
-        add(d, Block::Kind::Note, "※「わからない」" + std::to_string(r.unknown.size()) + "問、未回答 " + std::to_string(r.unanswered.size()) +
-                                      "問は採点に含めていません。");
+        add(d, Block::Kind::Note, w.format("report.footnote", {std::to_string(r.unknown.size()), std::to_string(r.unanswered.size())}));
     return d;
 }
 
 Draft tasks_draft(const Questionnaire& q, const std::vector<TaskResult>& tasks, const std::vector<TaskAnswers>& answers,
-                  const ExportContext& who) {
+                  const ExportContext& who, const UiStrings& w) {
     Draft d;
     d.id = q.id + "-result";
-    header(d, q, who);
+    header(d, q, who, w);
     for (size_t i = 0; i < tasks.size(); ++i) {
         const TaskResult& t = tasks[i];
         add(d, Block::Kind::Heading, "（" + t.name + "）");
         std::vector<FormRow> rows;
-        if (t.assigned) rows.push_back(row("区分", t.assigned->label + (t.unknown.empty() && t.unanswered.empty() ? "" : "（暫定）")));
+        if (t.assigned)
+            rows.push_back(row(w.get("report.class"), t.assigned->label + (t.unknown.empty() && t.unanswered.empty() ? "" : w.get("report.provisional_short"))));
         for (const std::string& id : q.summary) {
             const Question* question = q.question(id);
             const auto it = answers[i].answers.find(id);
@@ -93,7 +93,7 @@ Draft tasks_draft(const Questionnaire& q, const std::vector<TaskResult>& tasks, 
         std::string reasons;
         for (const TaskRule* rule : t.matched)
             if (!rule->reason.empty()) reasons += (reasons.empty() ? "" : "\n") + rule->reason;
-        if (!reasons.empty()) rows.push_back(row("理由", reasons));
+        if (!reasons.empty()) rows.push_back(row(w.get("report.reason"), reasons));
         add_table(d, std::move(rows));
     }
     return d;
