@@ -171,7 +171,7 @@ void App::open_documents(const std::string& document_id) {
     screen = Screen::Documents;
     if (!document_id.empty() && docs.set.find(document_id)) docs.selected = document_id;
     docs.source_for = 0;  // the answers may have changed since the screen was last open
-    docs.preview_dirty = true;
+    docs.draft_dirty = true;
     request_frames();
 }
 
@@ -230,7 +230,7 @@ void App::reset_for_next_person() {
     docs.message.clear();
     docs.source.reset();
     docs.source_for = 0;
-    docs.preview_dirty = true;
+    docs.draft_dirty = true;
     kiosk.admin_open = false;
     kiosk.ask = KioskUi::Ask::None;
     kiosk.pin.clear();

@@ -19,6 +19,11 @@ namespace {
 // The department's most recent readiness assessment (finished or not), looked up once per department.
 void find_source(App& app) {
     DocumentsUi& d = app.docs;
+    if (d.overrides_for != app.assess.department->id) {
+        d.overrides.clear();  // another department: its own answers decide again
+        d.overrides_for = app.assess.department->id;
+        d.draft_dirty = true;
+    }
     if (d.source_for == app.assess.department->id) return;
     d.source_for = app.assess.department->id;
     d.source.reset();
@@ -29,7 +34,13 @@ void find_source(App& app) {
             d.source = assessment::Session::open(*app.assess.store, r.id, nullptr);
             if (d.source) break;
         }
-    d.preview_dirty = true;
+    d.draft_dirty = true;
+}
+
+// The date typed for the document: a real date that has a 和暦 (from 明治), else nothing.
+std::optional<Date> drafting_date(const std::string& text) {
+    const auto date = parse_date(text);
+    return date && !wareki(*date).empty() ? date : std::nullopt;
 }
 
 DraftInputs inputs_for(App& app) {
@@ -43,9 +54,22 @@ DraftInputs inputs_for(App& app) {
     }
     in.profile = {dept.municipality, dept.name, dept.head_title, dept.head_name,
                   dept.staff_count ? std::to_string(*dept.staff_count) : "", dept.contact};
-    in.date = parse_date(d.date_text).value_or(today());
+    in.date = drafting_date(d.date_text).value_or(today());
     in.overrides = d.overrides;
     return in;
+}
+
+// Drafting takes a millisecond or more per document: only when an input changed.
+void refresh_draft(DocumentsUi& d, const DraftInputs& in) {
+    const std::vector<const DocumentDef*> applicable = applicable_documents(in);
+    if (std::none_of(applicable.begin(), applicable.end(), [&](const DocumentDef* x) { return x->id == d.selected; }) &&
+        !applicable.empty())
+        d.selected = applicable.front()->id;
+    d.titles.clear();
+    for (const DocumentDef* doc : applicable) d.titles.emplace_back(doc->id, assemble(in, doc->id).title);
+    d.draft = assemble(in, d.selected);
+    d.draft_dirty = false;
+    d.preview_dirty = true;
 }
 
 void draw_department_choice(App& app) {
@@ -59,8 +83,7 @@ void draw_department_choice(App& app) {
     for (const storage::Department& dept : departments) {
         if (wrapped_selectable(app, "docdept" + std::to_string(dept.id), dept.municipality + "　" + dept.name, false, width, FontRole::Bold)) {
             app.assess.department = dept;
-            app.docs.source_for = 0;
-            app.docs.preview_dirty = true;
+            app.docs.draft_dirty = true;
         }
         app.target("docs:dept:" + dept.name);
     }
@@ -77,7 +100,7 @@ void draw_options(App& app, const DraftInputs& in, float width) {
             bool on = v.value == "true";
             if (ImGui::Checkbox((v.option->label + tag).c_str(), &on)) {
                 d.overrides[v.option->id] = on ? "true" : "false";
-                d.preview_dirty = true;
+                d.draft_dirty = true;
             }
         } else {
             ImGui::TextUnformatted((v.option->label + tag).c_str());
@@ -85,7 +108,7 @@ void draw_options(App& app, const DraftInputs& in, float width) {
             ImGui::SetNextItemWidth(width);
             if (ImGui::InputText("##value", &value)) {
                 d.overrides[v.option->id] = value;
-                d.preview_dirty = true;
+                d.draft_dirty = true;
             }
         }
         app.target("docs:option:" + v.option->id);
@@ -160,16 +183,7 @@ void draw_documents(App& app) {
     }
     find_source(app);
     const DraftInputs in = inputs_for(app);
-    if (d.preview_dirty) {
-        // Drafting takes a millisecond or more per document: only when something changed.
-        const std::vector<const DocumentDef*> applicable = applicable_documents(in);
-        if (std::none_of(applicable.begin(), applicable.end(), [&](const DocumentDef* x) { return x->id == d.selected; }) &&
-            !applicable.empty())
-            d.selected = applicable.front()->id;
-        d.titles.clear();
-        for (const DocumentDef* doc : applicable) d.titles.emplace_back(doc->id, assemble(in, doc->id).title);
-        d.draft = assemble(in, d.selected);
-    }
+    if (d.draft_dirty) refresh_draft(d, in);
     const Draft& draft = d.draft;
 
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -211,7 +225,7 @@ void draw_documents(App& app) {
         if (ImGui::RadioButton(title.c_str(), d.selected == id)) {
             d.selected = id;
             d.page = 0;
-            d.preview_dirty = true;
+            d.draft_dirty = true;
         }
         app.target("docs:doc:" + id);
     }
@@ -219,15 +233,16 @@ void draw_documents(App& app) {
     draw_options(app, in, width);
     ImGui::TextUnformatted(app.text.get("docs.date"));
     ImGui::SetNextItemWidth(body * 8);
-    if (ImGui::InputTextWithHint("##date", "2026-11-25", &d.date_text)) d.preview_dirty = true;
-    if (!d.date_text.empty() && !parse_date(d.date_text)) ImGui::TextColored(ImColor(IM_COL32(0xB0, 0x20, 0x20, 255)), "%s", app.text.get("docs.bad_date"));
+    if (ImGui::InputTextWithHint("##date", "2026-11-25", &d.date_text)) d.draft_dirty = true;
+    if (!d.date_text.empty() && !drafting_date(d.date_text)) ImGui::TextColored(ImColor(IM_COL32(0xB0, 0x20, 0x20, 255)), "%s", app.text.get("docs.bad_date"));
     ImGui::Spacing();
 
     ImGui::EndChild();
 
     ImGui::SameLine();
     ImGui::BeginChild("docs_preview", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
-    draw_preview(app, draft, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);
+    if (d.draft_dirty) refresh_draft(d, inputs_for(app));  // an option changed in this very frame
+    draw_preview(app, d.draft, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);
     ImGui::EndChild();
     ImGui::EndChild();
 }

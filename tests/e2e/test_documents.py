@@ -114,6 +114,13 @@ with Display() as display:
             fail(f"the PDF was not saved with a safe name: {saved}")
         if "実施要綱" not in run(["pdftotext", os.path.join(exports, saved[0]), "-"]).stdout:
             fail("the saved PDF lacks the title")
+        # An option changed on the screen is in the very next saved file.
+        app.click_target("docs:option:head_order")
+        app.click_target("docs:save_md")
+        names = app.exported(".md")
+        markdown = open(os.path.join(exports, next(n for n in names if n.endswith(".md"))), encoding="utf-8").read()
+        if "（所属長が命ずる在宅勤務）" not in markdown:
+            fail("turning on 所属長が命ずる場合 did not reach the saved 要綱")
         before = app.state()["screenshots"]
         app.proc.send_signal(signal.SIGUSR1)
         app.wait_for(lambda s: s["screenshots"] > before, "screenshot")

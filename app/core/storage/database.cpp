@@ -6,7 +6,12 @@ namespace tebiki::storage {
 
 static void check(sqlite3* db, int rc, std::string_view what) {
     if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) return;
-    throw StorageError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+    throw StorageError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)), rc);
+}
+
+bool StorageError::corrupt() const {
+    const int primary = code & 0xFF;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
 Database::Database(const std::filesystem::path& path, bool create) : path_(path) {
@@ -16,7 +21,7 @@ Database::Database(const std::filesystem::path& path, bool create) : path_(path)
         std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
         db_ = nullptr;
-        throw StorageError("open " + path.string() + ": " + message);
+        throw StorageError("open " + path.string() + ": " + message, rc);
     }
     sqlite3_busy_timeout(db_, 2000);
     sqlite3_extended_result_codes(db_, 1);
@@ -50,7 +55,7 @@ void Database::exec(std::string_view sql) {
     if (rc != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
-        throw StorageError(message);
+        throw StorageError(message, sqlite3_extended_errcode(db_));
     }
 }
 
@@ -66,11 +71,13 @@ void Database::set_user_version(int version) { exec("PRAGMA user_version = " + s
 int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 bool Database::integrity_ok() {
+    // Damage reads as "not ok"; anything else (busy, I/O) is not damage and propagates.
     try {
         Statement s(db_, "PRAGMA quick_check");
         return s.step() && s.column_text(0) == "ok";
-    } catch (const StorageError&) {
-        return false;
+    } catch (const StorageError& e) {
+        if (e.corrupt()) return false;
+        throw;
     }
 }
 

@@ -17,7 +17,10 @@ struct sqlite3_stmt;
 namespace tebiki::storage {
 
 struct StorageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit StorageError(const std::string& message, int code = 0) : std::runtime_error(message), code(code) {}
+    int code;  // SQLite's (extended) result code; 0 when not from SQLite
+    // The file is damaged or not a database at all (as opposed to busy, full or unreadable).
+    bool corrupt() const;
 };
 
 class Statement;

@@ -2,6 +2,8 @@
 
 #include "util/local_time.h"
 
+#include <sqlite3.h>
+
 #include <vector>
 
 namespace tebiki::storage {
@@ -72,7 +74,7 @@ UserStore::Opened UserStore::open(const fs::path& path) {
     for (int attempt = 0; attempt < 2; ++attempt) {
         try {
             Database db(path);
-            if (!db.integrity_ok()) throw StorageError("integrity");
+            if (!db.integrity_ok()) throw StorageError("integrity", SQLITE_CORRUPT);
             if (db.user_version() > schema_version()) {
                 result.notice = "データファイル " + path.string() +
                                 " は新しい版の tebiki で作成されたため、この版では開けません（ファイルは変更していません）。"
@@ -83,7 +85,13 @@ UserStore::Opened UserStore::open(const fs::path& path) {
             migrate(db);
             result.store.reset(new UserStore(std::move(db)));
             return result;
-        } catch (const StorageError&) {
+        } catch (const StorageError& e) {
+            // Only damage moves the file aside; a busy, full or unreadable file is left alone.
+            if (!e.corrupt()) {
+                result.notice = "データファイル " + path.string() + " を開けません（" + e.what() +
+                                "）。ファイルは変更していません。入力内容は保存されません。";
+                return result;
+            }
             if (attempt == 1) break;
             const fs::path aside = move_aside(path);
             result.notice = "データファイルが壊れていたため " + aside.filename().string() +

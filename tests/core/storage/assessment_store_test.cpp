@@ -221,3 +221,15 @@ TEST_CASE("[Session] task rows keep their own answers") {
     CHECK(s->answer(0, "q1") == Answer::of_flag(true));
     CHECK(s->answer(1, "q1") == Answer::of_flag(false));
 }
+
+TEST_CASE("[Storage] a file that cannot be opened is reported, not mistaken for a damaged one") {
+    const fs::path dir = fresh_dir("unopenable");
+    fs::create_directories(dir / "tebiki.sqlite");  // a folder where the file should be
+    auto opened = UserStore::open(dir / "tebiki.sqlite");
+    CHECK_FALSE(opened.store);
+    CHECK(opened.notice.find("ファイルは変更していません") != std::string::npos);
+    CHECK(fs::is_directory(dir / "tebiki.sqlite"));
+    size_t aside = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) aside += entry.path().string().find(".broken-") != std::string::npos;
+    CHECK(aside == 0);
+}
