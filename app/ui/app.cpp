@@ -236,6 +236,7 @@ void App::reset_for_next_person() {
     kiosk.pin.clear();
     kiosk.pin_again.clear();
     ImGui::ClearActiveID();  // a half-typed field loses its text with its focus
+    if (GImGui->OpenPopupStack.Size > 0) ImGui::ClosePopupToLevel(0, true);  // dialogs left open
     request_frames();
 }
 

@@ -14,6 +14,7 @@ namespace tebiki::ui {
 
 // One finished assessment in a department's history (for the change per area and the trend).
 struct ScoreHistoryPoint {
+    int64_t assessment = 0;
     std::string when;
     std::optional<double> overall;
     std::map<std::string, double> areas;  // area id → score
@@ -42,7 +43,7 @@ struct AssessUi {
 
     // The history shown with the results, loaded once per opened assessment (it parses every
     // earlier assessment's questionnaire text, which is too slow to repeat each frame).
-    int64_t history_of = 0;
+    std::string history_of;  // "id@finished_at": finishing again (after 回答を直す) reloads it
     std::vector<ScoreHistoryPoint> history;
 };
 

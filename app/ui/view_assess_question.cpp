@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -51,7 +52,7 @@ std::optional<double> parse_number(const std::string& typed) {
     const std::string text = fold_for_search(typed);  // NFKC: full-width digits become ASCII
     char* end = nullptr;
     const double n = std::strtod(text.c_str(), &end);
-    if (text.empty() || *end != '\0') return std::nullopt;
+    if (text.empty() || *end != '\0' || !std::isfinite(n)) return std::nullopt;  // "nan", "inf" are not answers
     return n;
 }
 
@@ -90,8 +91,10 @@ void answer_widgets(App& app, const Question& q, float width) {
     }
     case QuestionType::Number:
     case QuestionType::Text: {
-        if (a.draft_for != q.id) {
-            a.draft_for = q.id;
+        // The draft belongs to this assessment, task and question: never to another department's.
+        const std::string draft_key = std::to_string(s.record().id) + ":" + std::to_string(a.task) + ":" + q.id;
+        if (a.draft_for != draft_key) {
+            a.draft_for = draft_key;
             a.text_draft.clear();
             if (current.kind == Answer::Kind::Text) a.text_draft = current.text;
             if (current.kind == Answer::Kind::Number) {

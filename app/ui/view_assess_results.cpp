@@ -40,8 +40,9 @@ void guide_buttons(App& app, const std::vector<std::string>& refs, const std::st
 
 // Finished assessments of the same questionnaire for this department, oldest first; cached.
 const std::vector<ScoreHistoryPoint>& load_history(AssessUi& a) {
-    if (a.history_of == a.session->record().id) return a.history;
-    a.history_of = a.session->record().id;
+    const std::string key = std::to_string(a.session->record().id) + "@" + a.session->record().finished_at;
+    if (a.history_of == key) return a.history;
+    a.history_of = key;
     std::vector<ScoreHistoryPoint>& out = a.history;
     out.clear();
     for (const storage::AssessmentRecord& r : a.store->assessments(a.department->id)) {
@@ -49,7 +50,7 @@ const std::vector<ScoreHistoryPoint>& load_history(AssessUi& a) {
         auto s = Session::open(*a.store, r.id, nullptr);
         if (!s) continue;
         const Result result = s->result();
-        ScoreHistoryPoint p{r.finished_at, result.overall, {}};
+        ScoreHistoryPoint p{r.id, r.finished_at, result.overall, {}};
         for (const AreaResult& ar : result.areas)
             if (ar.score) p.areas[ar.area->id] = *ar.score;
         out.insert(out.begin(), p);
@@ -220,7 +221,7 @@ void draw_scored_results(App& app) {
     const std::vector<ScoreHistoryPoint>& history = load_history(a);
     const ScoreHistoryPoint* previous = nullptr;
     for (const ScoreHistoryPoint& p : history)
-        if (p.when < s.record().finished_at) previous = &p;
+        if (p.assessment != s.record().id && p.when < s.record().finished_at) previous = &p;
 
     ImGui::PushFont(app.ui_fonts.heading[1]);
     ImGui::TextColored(ImColor(accent_color()), "%s",

@@ -216,6 +216,16 @@ void draw_admin(App& app) {
 
 void draw_kiosk(App& app) {
     KioskUi& k = app.kiosk;
+    // The idle reset comes first: an admin screen or PIN dialog left open must not stay open
+    // for the next person (the reset closes both).
+    if (k.on && k.idle) {
+        const auto now = kiosk::IdleTimer::Clock::now();
+        if (k.idle->state(now) == kiosk::IdleTimer::State::Expired) {
+            app.reset_for_next_person();
+            k.idle->input(now);
+            return;
+        }
+    }
     if (k.ask != KioskUi::Ask::None) {
         draw_pin_dialog(app);
         return;
@@ -226,14 +236,7 @@ void draw_kiosk(App& app) {
     }
     if (!k.on || !k.idle) return;
     const auto now = kiosk::IdleTimer::Clock::now();
-    switch (k.idle->state(now)) {
-    case kiosk::IdleTimer::State::Active: break;
-    case kiosk::IdleTimer::State::Countdown: draw_idle_countdown(app, k.idle->countdown_left(now)); break;
-    case kiosk::IdleTimer::State::Expired:
-        app.reset_for_next_person();
-        k.idle->input(now);
-        break;
-    }
+    if (k.idle->state(now) == kiosk::IdleTimer::State::Countdown) draw_idle_countdown(app, k.idle->countdown_left(now));
 }
 
 }  // namespace tebiki::ui

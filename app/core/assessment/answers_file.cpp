@@ -1,6 +1,7 @@
 #include "assessment/answers_file.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <toml++/toml.h>
 
@@ -24,6 +25,7 @@ std::string validate_answer(const Question& question, const Answer& answer) {
         return {};
     case Answer::Kind::Number:
         if (question.type != QuestionType::Number) break;
+        if (!std::isfinite(answer.number)) return "数として読めません。";
         if (question.min && answer.number < *question.min) return "数が小さすぎます（" + std::to_string(int(*question.min)) + " 以上）。";
         if (question.max && answer.number > *question.max) return "数が大きすぎます（" + std::to_string(int(*question.max)) + " 以下）。";
         return {};

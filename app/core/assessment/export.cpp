@@ -31,9 +31,11 @@ std::string json_head(const Questionnaire& q, const ExportContext& who) {
     return out;
 }
 
-// RFC 4180: quote every field, double the quotes inside.
+// RFC 4180: quote every field, double the quotes inside. A field that starts like a formula
+// (= + - @, tab, CR) gets a leading ' so that Excel shows it as text instead of running it.
 std::string csv_field(const std::string& s) {
     std::string out = "\"";
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) out += '\'';
     for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }

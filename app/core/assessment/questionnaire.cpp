@@ -359,6 +359,9 @@ std::optional<Questionnaire> parse_questionnaire(std::string_view text, const fs
     }
     const size_t before = diagnostics.size();
     validate(q, diagnostics);
+    // What the checks reported stays reported; what would point nowhere is dropped so that no
+    // screen or report ever looks up a question that is not there.
+    std::erase_if(q.summary, [&](const std::string& id) { return !q.question(id); });
     // Line 0 means "somewhere in the file": point at the top rather than print no line at all.
     for (size_t i = before; i < diagnostics.size(); ++i)
         if (diagnostics[i].line == 0) diagnostics[i].line = 1;

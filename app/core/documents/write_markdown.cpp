@@ -9,10 +9,26 @@ namespace {
 // "<b>課" stays text.
 std::string escape(const std::string& text, bool in_table = false) {
     std::string out;
-    for (char c : text) {
-        if (std::string_view("\\`*_[]<>#|&!").find(c) != std::string_view::npos) out += '\\';
+    bool line_start = true;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (std::string_view("\\`*_[]<>#|&!~").find(c) != std::string_view::npos) out += '\\';
+        // At the start of a line, a list marker or an indent would turn the line into markup.
+        else if (line_start && (c == '-' || c == '+' || c == ' ')) out += '\\';
+        else if (line_start && c >= '0' && c <= '9') {
+            size_t j = i;
+            while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+            if (j < text.size() && (text[j] == '.' || text[j] == ')')) {
+                out.append(text, i, j - i);
+                out += '\\';
+                i = j - 1;
+                line_start = false;
+                continue;
+            }
+        }
         if (c == '\n' && in_table) out += "<br>";
         else out += c;
+        line_start = c == '\n';
     }
     return out;
 }

@@ -1,10 +1,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
+#include "assessment/answer_codec.h"
 #include "assessment/answers_file.h"
 #include "assessment/check.h"
+#include "assessment/export.h"
 #include "assessment/questionnaire.h"
 #include "assessment/scoring.h"
 
@@ -267,4 +270,38 @@ TEST_CASE("[Answers] answer files are checked against their questions") {
     CHECK(d[1].to_string().find("a.toml:4:1: 回答「access」: 答えの形が違います。true か false") == 0);
     CHECK(d[2].to_string().find("a.toml:5:1: 回答「ghost」") == 0);
     CHECK(out.answers.at("nakanuke").kind == Answer::Kind::Unknown);
+}
+
+TEST_CASE("[Answers] stored answers read back exactly, whatever was typed") {
+    Question text;
+    text.id = "note";
+    text.type = QuestionType::Text;
+    Question number;
+    number.id = "staff";
+    number.type = QuestionType::Number;
+    Question multi;
+    multi.id = "tools";
+    multi.type = QuestionType::Multiple;
+    multi.options = {{"chat", "チャット", 1.0}, {"web", "Web会議", 1.0}};
+    for (const std::string& typed : {std::string("unknown"), std::string("タブ\t改行\n\x7F\"引用\"\\"), std::string("")}) {
+        const auto back = decode_answer(text, encode_answer(Answer::of_text(typed)));
+        REQUIRE(back);
+        CHECK(*back == Answer::of_text(typed));
+    }
+    CHECK(decode_answer(text, encode_answer(Answer::unknown()))->kind == Answer::Kind::Unknown);
+    CHECK(*decode_answer(number, encode_answer(Answer::of_number(38.75))) == Answer::of_number(38.75));
+    CHECK(*decode_answer(multi, encode_answer(Answer::of_choices({"web", "chat"}))) == Answer::of_choices({"web", "chat"}));
+    CHECK_FALSE(decode_answer(multi, "[\"fax\"]"));  // an option the questionnaire no longer has
+    CHECK_FALSE(validate_answer(number, Answer::of_number(std::nan(""))).empty());
+}
+
+TEST_CASE("[Export] CSV cells that look like formulas are kept as text") {
+    const Questionnaire q = parse_ok(kSmall);
+    UiStrings words;
+    Diagnostics d;
+    REQUIRE(words.load(std::filesystem::path(TEBIKI_CONTENT_DIR).parent_path() / "assets" / "strings" / "ja.toml", d));
+    const std::string csv = result_csv(score(q, {}), {"=HYPERLINK(\"x\")", "+総務課", "2026"}, words);
+    CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
+    CHECK(csv.find("\"'+総務課\"") != std::string::npos);
+    CHECK(csv.rfind("\xEF\xBB\xBF\"自治体\",\"部署\"", 0) == 0);
 }

@@ -236,3 +236,14 @@ TEST_CASE("[Documents] hostile department names produce valid files in every for
     CHECK(page.width == 595);
     CHECK(page.rgba.size() == size_t(page.width) * size_t(page.height) * 4);
 }
+
+TEST_CASE("[Documents] user text stays text in Markdown") {
+    Draft d;
+    Block b;
+    b.kind = Block::Kind::Line;
+    b.text = "- 8:30~12:00\n1. 窓口 <b>*強調*</b>";
+    d.blocks.push_back(b);
+    const std::string md = to_markdown(d);
+    CHECK(md.find("\\- 8:30\\~12:00") != std::string::npos);
+    CHECK(md.find("1\\. 窓口 \\<b\\>\\*強調\\*\\</b\\>") != std::string::npos);
+}
