@@ -42,6 +42,16 @@ with Display(size="1280x800") as display:
         app.wait_for(lambda s: s["idle_countdown"] > 0, "「操作を続けますか？」 countdown", timeout=15)
         state = app.wait_for(lambda s: s["idle_countdown"] == 0 and s["query"] == "" and s["screen"] == "home", "reset to home", timeout=15)
 
+        # An admin screen left open is closed by the idle reset too.
+        app.focus()
+        app.click_target("admin")
+        app.wait_for(lambda s: s["pin_prompt"] == "admin", "PIN asked for the admin screen")
+        app.xdotool("type", "--delay", "60", "2468")
+        app.key("Return")
+        app.wait_for(lambda s: s["admin_open"], "admin screen open")
+        app.xdotool("mousemove", "5", "5")
+        app.wait_for(lambda s: not s["admin_open"] and s["screen"] == "home", "admin screen closed by the idle reset", timeout=15)
+
         # Esc asks for the PIN; a wrong one does not quit, the right one does.
         app.focus()
         app.key_until("Escape", lambda s: s["pin_prompt"] == "quit", "PIN prompt on Esc")
