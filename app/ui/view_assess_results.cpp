@@ -170,7 +170,7 @@ void draw_task_results(App& app) {
     const Questionnaire& q = s.questionnaire();
     const int columns = 2 + int(q.summary.size());
     if (ImGui::BeginTable("tasks", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn(q.task_label.empty() ? "業務" : q.task_label.c_str());
+        ImGui::TableSetupColumn(q.task_label.empty() ? app.text.get("assess.task_column") : q.task_label.c_str());
         for (const std::string& id : q.summary) {
             const Question& column = *q.question(id);
             ImGui::TableSetupColumn((column.short_text.empty() ? column.text : column.short_text).c_str());
