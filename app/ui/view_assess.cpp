@@ -154,8 +154,10 @@ void draw_chooser(App& app) {
         a.form_error.clear();
         a.step = AssessStep::DepartmentForm;
     }
-    ImGui::SameLine();
-    if (ImGui::Button(app.text.get("assess.delete_department"))) a.confirm_delete = true;
+    if (!app.kiosk.on) {  // at a kiosk, deleting is for the admin screen only
+        ImGui::SameLine();
+        if (ImGui::Button(app.text.get("assess.delete_department"))) a.confirm_delete = true;
+    }
     ImGui::Spacing();
 
     draw_heading(app, app.text.get("assess.choose"), 1);

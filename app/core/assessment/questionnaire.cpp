@@ -154,6 +154,7 @@ void read_document(Questionnaire& q, TomlReader& r) {
     q.id = r.text("id", true);
     q.title = r.text("title", true);
     q.version = int(r.number("version").value_or(1));
+    q.order = int(r.number("order").value_or(100));
     q.description = r.text("description");
     const std::string kind = r.text("kind");
     if (kind == "tasks") q.kind = Questionnaire::Kind::Tasks;
@@ -390,6 +391,7 @@ std::vector<Questionnaire> load_questionnaires(const fs::path& dir, Diagnostics&
         }
         out.push_back(std::move(*q));
     }
+    std::stable_sort(out.begin(), out.end(), [](const Questionnaire& a, const Questionnaire& b) { return a.order < b.order; });
     return out;
 }
 

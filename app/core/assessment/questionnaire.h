@@ -102,6 +102,7 @@ struct Questionnaire {
     std::string id;
     std::string title;
     int version = 1;
+    int order = 100;                         // place in the chooser (smaller first, then by id)
     std::string description;
     Kind kind = Kind::Department;
     std::string task_label;                  // Tasks: what a row is called (業務)
