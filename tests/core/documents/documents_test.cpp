@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "documents/assemble.h"
@@ -96,7 +98,8 @@ struct Fixture {
     DocumentSet set;
     Diagnostics problems;
     Fixture() {
-        dir = fs::temp_directory_path() / "tebiki-documents-test";
+        // One folder per process: CTest runs the test cases of this file in parallel.
+        dir = fs::temp_directory_path() / ("tebiki-documents-test-" + std::to_string(getpid()));
         fs::remove_all(dir);
         fs::create_directories(dir);
         write_file_atomic(dir / "yoko.toml", kRegulation);
