@@ -21,6 +21,7 @@ struct PresentUi {
     bool blank = false;                 // B or . : a black screen
     bool spotlight = false;             // S held or the right mouse button: all dark but a circle
     bool high_contrast = false;
+    bool help = false;                  // F1: the keys, over the slide
     float saved_zoom = 1.0f;            // the reader's zoom, restored on leaving
     std::chrono::steady_clock::time_point started;
 

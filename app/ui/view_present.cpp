@@ -115,7 +115,14 @@ void handle_keys(App& app) {
         case GLFW_KEY_2: set_preset(app, kPresets[1]); break;
         case GLFW_KEY_3: set_preset(app, kPresets[2]); break;
         case GLFW_KEY_4: set_preset(app, kPresets[3]); break;
+        case GLFW_KEY_F1: p.help = !p.help; break;
         case GLFW_KEY_ESCAPE:
+            if (p.help) {
+                p.help = false;
+                break;
+            }
+            app.stop_presentation();
+            return;
         case GLFW_KEY_F5: app.stop_presentation(); return;
         default: break;
         }
@@ -166,6 +173,21 @@ void draw_slide_window(App& app, const char* name, ImVec2 pos, ImVec2 size, ImVe
                                                                       app.book.chapters[p.chapter].title, elapsed(p)});
         const ImVec2 corner_size = ImGui::CalcTextSize(corner.c_str());
         dl->AddText(ImVec2(hi.x - corner_size.x - body, hi.y - corner_size.y - body * 0.5f), ink_color(Ink::Muted), corner.c_str());
+        if (p.help) {
+            // The keys, in a box over the slide; F1 or Esc hides it.
+            const float w = std::min(size.x - 2 * margin_x, body * 28);
+            ImGui::SetCursorScreenPos(ImVec2(hi.x - w - margin_x, pos.y + margin_y));
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            dl->ChannelsSplit(2);
+            dl->ChannelsSetCurrent(1);
+            ImGui::BeginGroup();
+            draw_wrapped(app, app.text.get("present.help"), w - body, FontRole::Regular, body, Ink::Text);
+            ImGui::EndGroup();
+            dl->ChannelsSetCurrent(0);
+            dl->AddRectFilled(ImVec2(at.x - body * 0.5f, at.y - body * 0.3f), ImVec2(at.x + w, ImGui::GetItemRectMax().y + body * 0.3f),
+                              box_fill(BoxKind::Column), 8);
+            dl->ChannelsMerge();
+        }
         if (p.scroll + p.visible_height < p.layouts[size_t(p.slide)].height)
             dl->AddText(ImVec2(top.x, top.y + p.visible_height + body * 0.2f), accent_color(), app.text.get("present.more"));
         if (p.spotlight) {
