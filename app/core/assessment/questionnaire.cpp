@@ -56,17 +56,6 @@ namespace {
 // [SECTION] reading the TOML into the model
 //-----------------------------------------------------------------------------
 
-// A condition field: parsed, with errors placed at the offending character of the TOML line.
-void read_condition(TomlReader& r, std::string_view key, Condition& out, std::string& text) {
-    text = r.text(key);
-    ParseError error;
-    if (!parse_condition(text, out, error)) {
-        // The value node starts at its opening quote, so the condition's column n is one further.
-        r.error(r.line_of(key), r.column_of(key) + error.column, "条件式: " + error.message);
-        out = Condition{};
-    }
-}
-
 std::optional<double> read_fraction(TomlReader& r, std::string_view key) {
     std::optional<double> v = r.number(key);
     if (v && (*v < 0 || *v > 1)) {

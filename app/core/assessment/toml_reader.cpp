@@ -96,4 +96,14 @@ void TomlReader::report_unknown_keys() {
     }
 }
 
+void read_condition(TomlReader& r, std::string_view key, Condition& out, std::string& text) {
+    text = r.text(key);
+    ParseError error;
+    if (!parse_condition(text, out, error)) {
+        // The value node starts at its opening quote, so the condition's column n is one further.
+        r.error(r.line_of(key), r.column_of(key) + error.column, "条件式: " + error.message);
+        out = Condition{};
+    }
+}
+
 }  // namespace tebiki::assessment

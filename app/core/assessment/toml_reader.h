@@ -8,6 +8,7 @@
 
 #include <toml++/toml.h>
 
+#include "assessment/condition.h"
 #include "util/diagnostics.h"
 
 namespace tebiki::assessment {
@@ -43,5 +44,9 @@ private:
     Diagnostics& out_;
     std::vector<std::string> used_;
 };
+
+// A condition field (show_if, when): parsed, with a syntax error reported at the offending
+// character of the TOML line; on error `out` is Always.
+void read_condition(TomlReader& r, std::string_view key, Condition& out, std::string& text);
 
 }  // namespace tebiki::assessment

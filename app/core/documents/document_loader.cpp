@@ -57,12 +57,7 @@ namespace {
 
 void read_when(TomlReader& r, Guarded& g) {
     g.line = r.line();
-    g.when_text = r.text("when");
-    assessment::ParseError error;
-    if (!assessment::parse_condition(g.when_text, g.when, error)) {
-        r.error(r.line_of("when"), r.column_of("when") + error.column, "条件式: " + error.message);
-        g.when = Condition{};
-    }
+    assessment::read_condition(r, "when", g.when, g.when_text);
 }
 
 // A text field: also checked as a mustache template, so a stray {{ is reported here, not
@@ -132,10 +127,7 @@ DocOption read_option(const toml::table& t, TomlReader& parent) {
     for (const toml::table* c : r.tables("cases")) {
         TomlReader cr(*c, r.file(), r.diagnostics());
         OptionCase oc;
-        Guarded g;
-        read_when(cr, g);
-        oc.when = std::move(g.when);
-        oc.when_text = std::move(g.when_text);
+        read_when(cr, oc);
         if (oc.when_text.empty()) cr.error(cr.line(), 0, "cases には when が必要です。");
         oc.value = value_of(cr, "value");
         o.cases.push_back(std::move(oc));
@@ -144,16 +136,12 @@ DocOption read_option(const toml::table& t, TomlReader& parent) {
 }
 
 void read_document(TomlReader& r, DocumentDef& d) {
-    d.line = 1;
     d.id = r.text("id", true);
     const std::string kind = r.text("kind", true);
     if (kind == "regulation") d.kind = DocumentDef::Kind::Regulation;
     else if (kind != "form" && !kind.empty()) r.error_at("kind", "kind は regulation か form です。");
     d.title = read_template(r, "title", true);
-    Guarded g;
-    read_when(r, g);
-    d.when = std::move(g.when);
-    d.when_text = std::move(g.when_text);
+    read_when(r, d);
     if (d.kind == DocumentDef::Kind::Regulation) {
         d.enactment = read_template(r, "enactment");
         d.questionnaire = r.text("questionnaire");
@@ -177,9 +165,7 @@ void read_document(TomlReader& r, DocumentDef& d) {
         for (const toml::table* t : r.tables("rows")) {
             TomlReader rr(*t, r.file(), r.diagnostics());
             FormRow row;
-            Guarded g;
-            read_when(rr, g);
-            row.when = std::move(g.when);
+            read_when(rr, row);
             row.label = read_template(rr, "label", true);
             row.value = read_template(rr, "value");
             row.lines = int(rr.number("lines").value_or(1));

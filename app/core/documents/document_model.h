@@ -21,9 +21,7 @@ struct Guarded {  // anything that may be left out: its condition and where it w
     int line = 0;
 };
 
-struct OptionCase {
-    Condition when;
-    std::string when_text;
+struct OptionCase : Guarded {
     std::string value;  // text options; "true"/"false" for yes/no options
 };
 
@@ -59,11 +57,10 @@ struct FormLine {
     std::string text;
 };
 
-struct FormRow {
+struct FormRow : Guarded {  // the row is printed only when `when` holds
     std::string label;
     std::string value;
     int lines = 1;
-    Condition when;  // the row is printed only when this holds
 };
 
 struct DocumentDef : Guarded {
