@@ -250,6 +250,17 @@ std::filesystem::path App::export_dir() const {
     return paths.data / "exports";
 }
 
+std::string App::save_export(const std::string& file_name,
+                             const std::function<bool(const std::filesystem::path&, std::string*)>& write, const char* ok_key,
+                             const char* fail_key) const {
+    const std::filesystem::path dir = export_dir();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const std::filesystem::path file = dir / file_name;
+    std::string error;
+    return write(file, &error) ? text.format(ok_key, {file.string()}) : text.format(fail_key, {error});
+}
+
 void App::go_back() { step_history(false); }
 void App::go_forward() { step_history(true); }
 

@@ -2,6 +2,7 @@
 // reader is, and the caches the views draw from. Views are free functions over App.
 #pragma once
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -91,6 +92,11 @@ struct App {
     KioskUi kiosk;
     void reset_for_next_person();  // kiosk idle reset: home, nothing open, nothing typed
     std::filesystem::path export_dir() const;  // the admin's choice, or DATA_DIR/exports
+    // Writes `file_name` into the export folder (created if needed) with `write`; returns the
+    // message for the user, from `ok_key` ({1}: the path) or `fail_key` ({1}: the error).
+    std::string save_export(const std::string& file_name,
+                            const std::function<bool(const std::filesystem::path&, std::string*)>& write,
+                            const char* ok_key, const char* fail_key) const;
 
     ExternalLinkPopup external_link;
     std::string app_link_notice;

@@ -130,29 +130,21 @@ void export_buttons(App& app, const std::function<std::string()>& csv, const std
     AssessUi& a = app.assess;
     const std::string base =
         documents::safe_file_stem(a.department->municipality + "_" + a.department->name + "_" + a.session->questionnaire().id + "_" + local_timestamp());
-    const std::filesystem::path dir = app.export_dir();
-    auto save = [&](const std::string& ext, const std::string& data) {
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        std::string error;
-        const std::filesystem::path file = dir / (base + ext);
-        a.message = write_file_atomic(file, data, &error) ? app.text.format("assess.exported", {file.string()})
-                                                          : app.text.format("assess.export_failed", {error});
+    auto save_text = [&](const std::string& ext, const std::string& data) {
+        a.message = app.save_export(
+            base + ext, [&](const std::filesystem::path& file, std::string* error) { return write_file_atomic(file, data, error); },
+            "assess.exported", "assess.export_failed");
     };
-    if (ImGui::Button(app.text.get("assess.export_csv"))) save(".csv", csv());
+    if (ImGui::Button(app.text.get("assess.export_csv"))) save_text(".csv", csv());
     app.target("assess:export_csv");
     ImGui::SameLine();
-    if (ImGui::Button(app.text.get("assess.export_json"))) save(".json", json());
+    if (ImGui::Button(app.text.get("assess.export_json"))) save_text(".json", json());
     app.target("assess:export_json");
     ImGui::SameLine();
-    if (ImGui::Button(app.text.get("assess.export_pdf"))) {
-        std::error_code ec;
-        std::filesystem::create_directories(dir, ec);
-        std::string error;
-        const std::filesystem::path file = dir / (base + ".pdf");
-        a.message = documents::write_pdf(printable(), file, &error) ? app.text.format("assess.exported", {file.string()})
-                                                                  : app.text.format("assess.export_failed", {error});
-    }
+    if (ImGui::Button(app.text.get("assess.export_pdf")))
+        a.message = app.save_export(
+            base + ".pdf", [&](const std::filesystem::path& file, std::string* error) { return documents::write_pdf(printable(), file, error); },
+            "assess.exported", "assess.export_failed");
     app.target("assess:export_pdf");
     if (!a.message.empty()) draw_wrapped(app, a.message, ImGui::GetContentRegionAvail().x, FontRole::Regular, app.ui_fonts.scale.body, Ink::Muted);
 }

@@ -117,14 +117,10 @@ void draw_options(App& app, const DraftInputs& in, float width) {
 }
 
 void save(App& app, const Draft& draft, const char* ext) {
-    DocumentsUi& d = app.docs;
     const storage::Department& dept = *app.assess.department;
-    const std::filesystem::path dir = app.export_dir();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    const std::filesystem::path file = dir / (safe_file_stem(dept.municipality + "_" + dept.name + "_" + draft.title) + ext);
-    std::string error;
-    d.message = write_draft(draft, file, &error) ? app.text.format("docs.saved", {file.string()}) : app.text.format("docs.failed", {error});
+    app.docs.message = app.save_export(
+        safe_file_stem(dept.municipality + "_" + dept.name + "_" + draft.title) + ext,
+        [&](const std::filesystem::path& file, std::string* error) { return write_draft(draft, file, error); }, "docs.saved", "docs.failed");
 }
 
 void draw_preview(App& app, const Draft& draft, float width, float height) {

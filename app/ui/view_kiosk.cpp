@@ -159,13 +159,11 @@ void draw_admin(App& app) {
     if (ImGui::InputText("##export_dir", &dir)) setting(app, "export.dir", dir);
     ImGui::Spacing();
     if (ImGui::Button(app.text.get("kiosk.export_all")) && app.assess.store) {
-        std::error_code ec;
-        std::filesystem::create_directories(app.export_dir(), ec);
-        const std::filesystem::path file = app.export_dir() / ("tebiki-all-" + local_timestamp() + ".json");
-        std::string error;
-        k.admin_message = write_file_atomic(file, assessment::export_all_json(*app.assess.store), &error)
-                              ? app.text.format("kiosk.exported", {file.string()})
-                              : app.text.format("kiosk.export_failed", {error});
+        const std::string json = assessment::export_all_json(*app.assess.store);
+        k.admin_message = app.save_export(
+            "tebiki-all-" + local_timestamp() + ".json",
+            [&](const std::filesystem::path& file, std::string* error) { return write_file_atomic(file, json, error); }, "kiosk.exported",
+            "kiosk.export_failed");
     }
     app.target("kiosk:export_all");
     if (!k.admin_message.empty()) draw_wrapped(app, k.admin_message, body * 34, FontRole::Regular, body, Ink::Muted);
