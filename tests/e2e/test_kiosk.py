@@ -44,7 +44,7 @@ if short.returncode == 0 or "4桁から12桁" not in short.stderr:
     fail("a 2-digit PIN must be refused: " + short.stderr)
 
 with Display(size="1280x800") as display:
-    app = App(display, args=("--kiosk", "--idle-timeout", "3", "--idle-countdown", "2"), data_dir=data)
+    app = App(display, args=("--kiosk", "--idle-timeout", "3", "--idle-countdown", "4"), data_dir=data)
     try:
         state = app.wait_for(lambda s: "search" in s["targets"], "kiosk window")
         if not state["kiosk"] or state["pin_prompt"]:
@@ -53,7 +53,8 @@ with Display(size="1280x800") as display:
         # Typed but never saved: the search box. The idle reset must clear it.
         app.click_target("search")
         app.xdotool("type", "--delay", "40", "youkou")
-        app.wait_for(lambda s: s["query"] == "youkou", "text typed")
+        # Which letters arrive does not matter (xdotool may drop one under load): that some did.
+        app.wait_for(lambda s: s["query"] != "", "text typed")
         app.xdotool("mousemove", "5", "5")
         app.wait_for(lambda s: s["idle_countdown"] > 0, "「操作を続けますか？」 countdown", timeout=15)
         state = app.wait_for(lambda s: s["idle_countdown"] == 0 and s["query"] == "" and s["screen"] == "home", "reset to home", timeout=15)
