@@ -1,6 +1,7 @@
 // Golden tests, in the spirit of cmark's spec tests: every tests/data/assessment/NAME.answers.toml
 // is scored with the bundled questionnaire it names, and the text report must equal
 // NAME.expected.txt. After an intended change, regenerate with TEBIKI_UPDATE_GOLDEN=1.
+#include "test_paths.h"
 #include <doctest/doctest.h>
 
 #include <cstdlib>

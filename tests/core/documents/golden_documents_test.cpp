@@ -1,6 +1,7 @@
 // Golden tests for the bundled 要綱 and 様式: every tests/data/documents/NAME.answers.toml, with
 // profile.toml and the date 2026-11-25, drafts every document that applies; the Markdown of all
 // of them must equal NAME.expected.md. Regenerate with TEBIKI_UPDATE_GOLDEN=1.
+#include "test_paths.h"
 #include <doctest/doctest.h>
 
 #include <cstdlib>

@@ -1,3 +1,4 @@
+#include "test_paths.h"
 #include <doctest/doctest.h>
 
 #include <chrono>
