@@ -38,6 +38,24 @@ void guide_buttons(App& app, const std::vector<std::string>& refs, const std::st
     }
 }
 
+// Text and its guide buttons in a tinted box (the box is sized once the text is laid out: text on
+// channel 1, the box on channel 0).
+void boxed(App& app, const std::string& text, const std::vector<std::string>& guide, const std::string& id, ImU32 tint, float width) {
+    const float body = app.ui_fonts.scale.body;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
+    draw_wrapped(app, text, width - body, FontRole::Bold, body, Ink::Text);
+    guide_buttons(app, guide, id);
+    ImGui::EndGroup();
+    dl->ChannelsSetCurrent(0);
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    dl->AddRectFilled(ImVec2(lo.x - body * 0.3f, lo.y - body * 0.2f), ImVec2(lo.x + width, hi.y + body * 0.2f), tint, 6);
+    dl->ChannelsMerge();
+    ImGui::Dummy(ImVec2(1, body * 0.3f));
+}
+
 // Finished assessments of the same questionnaire for this department, oldest first; cached.
 const std::vector<ScoreHistoryPoint>& load_history(AssessUi& a) {
     const std::string key = std::to_string(a.session->record().id) + "@" + a.session->record().finished_at;
@@ -217,42 +235,45 @@ void draw_scored_results(App& app) {
 
     ImGui::PushFont(app.ui_fonts.heading[1]);
     ImGui::TextColored(ImColor(accent_color()), "%s",
-                       r.overall ? app.text.format("assess.overall", {format_score(*r.overall)}).c_str() : app.text.get("assess.no_score"));
+                       r.overall ? app.text.format("assess.overall", {format_score(*r.overall)}).c_str() : app.text.get("assess.no_level_yet"));
     ImGui::PopFont();
-    if (!r.complete()) {
-        int answered = 0, applicable = 0;
-        for (const AreaResult& ar : r.areas) {
-            answered += ar.answered;
-            applicable += ar.applicable;
-        }
-        draw_wrapped(app, app.text.format("assess.partial", {std::to_string(answered), std::to_string(applicable)}), width, FontRole::Bold,
-                     body, Ink::Text);
-    }
+    if (!r.complete())
+        draw_wrapped(app, app.text.format("assess.partial", {std::to_string(r.counts.answered), std::to_string(r.counts.applicable)}), width,
+                     FontRole::Bold, body, Ink::Text);
     if (r.level) {
         ImGui::PushFont(app.ui_fonts.bold);
         ImGui::TextUnformatted(app.text.format("assess.level", {r.level->label}).c_str());
         ImGui::PopFont();
         draw_wrapped(app, r.level->description, width, FontRole::Regular, body, Ink::Muted);
     }
-    if (!r.blockers.empty()) {
+    if (const std::string note = level_note(r, app.text); !note.empty()) draw_wrapped(app, note, width, FontRole::Bold, body, Ink::Text);
+    app.target("assess:level_note");
+
+    // What blocks, what needs confirming and what contradicts, each in its tinted box; then what is
+    // unknown or unanswered: all before the areas and the advice.
+    const ImU32 red = IM_COL32(0xFD, 0xEC, 0xEA, 255), amber = IM_COL32(0xFF, 0xF4, 0xDC, 255), grey = IM_COL32(0xEE, 0xF1, 0xF5, 255);
+    for (const bool confirm : {false, true}) {
+        if ((confirm ? r.confirmations() : r.stoppers()) == 0) continue;
         ImGui::Spacing();
-        draw_heading(app, app.text.get("assess.blockers"), 2);
-        for (const Blocker* b : r.blockers) {
-            // Text on channel 1, its tinted box (sized once the text is laid out) on channel 0.
-            ImDrawList* dl = ImGui::GetWindowDrawList();
-            dl->ChannelsSplit(2);
-            dl->ChannelsSetCurrent(1);
-            ImGui::BeginGroup();
-            draw_wrapped(app, "！ " + b->message, width - body, FontRole::Bold, body, Ink::Text);
-            guide_buttons(app, b->guide, "blocker" + b->id);
-            ImGui::EndGroup();
-            dl->ChannelsSetCurrent(0);
-            const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-            dl->AddRectFilled(ImVec2(lo.x - body * 0.3f, lo.y - body * 0.2f), ImVec2(lo.x + width, hi.y + body * 0.2f),
-                              IM_COL32(0xFD, 0xEC, 0xEA, 255), 6);
-            dl->ChannelsMerge();
-            ImGui::Dummy(ImVec2(1, body * 0.3f));
+        draw_heading(app, app.text.get(confirm ? "assess.confirms" : "assess.blockers"), 2);
+        for (const BlockerItem& b : r.blockers) {
+            if (b.confirm != confirm) continue;
+            std::string text = (confirm ? "？ " + b.blocker->confirm : "！ " + b.blocker->message);
+            for (const Question* open : b.open) text += "\n・" + open->text + "（" + answer_label(*open, s.answer(-1, open->id)) + "）";
+            boxed(app, text, b.blocker->guide, "blocker" + b.blocker->id, confirm ? amber : red, width);
         }
+    }
+    if (!r.inconsistencies.empty()) {
+        ImGui::Spacing();
+        draw_heading(app, app.text.get("assess.inconsistencies"), 2);
+        for (const ConsistencyCheck* c : r.inconsistencies) boxed(app, "※ " + c->message, c->guide, "check" + c->id, grey, width);
+    }
+    for (const bool unknown : {true, false}) {
+        const std::vector<const Question*>& list = unknown ? r.unknown : r.unanswered;
+        if (list.empty()) continue;
+        ImGui::Spacing();
+        draw_heading(app, app.text.format(unknown ? "assess.unknown_list" : "assess.unanswered_list", {std::to_string(list.size())}), 2);
+        for (const Question* q : list) draw_wrapped(app, "・" + q->text, width, FontRole::Regular, body, Ink::Text);
     }
     ImGui::Spacing();
     draw_heading(app, app.text.get("assess.areas"), 2);
@@ -265,11 +286,15 @@ void draw_scored_results(App& app) {
     ImGui::BeginGroup();
     const float bar_w = beside ? width - ImGui::GetCursorPosX() + ImGui::GetWindowPos().x - body : width;
     for (const AreaResult& ar : r.areas) {
-        std::string line = ar.area->name + "　" + (ar.score ? format_score(*ar.score) : app.text.get("assess.not_scored"));
+        std::string line = ar.area->name + (ar.area->critical ? app.text.get("report.critical") : "") + "　" +
+                           (ar.score    ? format_score(*ar.score)
+                            : ar.scored ? app.text.format("report.area_few", {percent_text(ar.answered_share)})
+                                        : std::string(app.text.get("assess.not_scored")));
         if (ar.level) line += "（" + ar.level->label + "）";
-        line += "　" + app.text.format("assess.counts", {std::to_string(ar.answered), std::to_string(ar.applicable)});
-        if (ar.unknown) line += "・" + app.text.format("assess.unknown_count", {std::to_string(ar.unknown)});
-        if (ar.unanswered) line += "・" + app.text.format("assess.unanswered_count", {std::to_string(ar.unanswered)});
+        line += "　" + app.text.format("assess.counts", {std::to_string(ar.counts.answered), std::to_string(ar.counts.applicable)});
+        if (ar.counts.unknown) line += "・" + app.text.format("assess.unknown_count", {std::to_string(ar.counts.unknown)});
+        if (ar.counts.unanswered) line += "・" + app.text.format("assess.unanswered_count", {std::to_string(ar.counts.unanswered)});
+        if (!ar.not_met.empty()) line += app.text.format("report.not_met", {std::to_string(ar.not_met.size())});
         if (previous && ar.score && previous->areas.count(ar.area->id)) {
             const double delta = *ar.score - previous->areas.at(ar.area->id);
             line += "　" + app.text.format("assess.change", {(delta >= 0 ? "+" : "") + format_score(delta)});

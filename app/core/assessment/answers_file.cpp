@@ -1,96 +1,76 @@
 #include "assessment/answers_file.h"
 
 #include <algorithm>
-#include <cmath>
 
-#include <toml++/toml.h>
-
+#include "assessment/answer_resolve.h"
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
 
 namespace tebiki::assessment {
 
-std::string validate_answer(const Question& question, const Answer& answer) {
-    switch (answer.kind) {
-    case Answer::Kind::Unanswered: return {};
-    case Answer::Kind::Unknown:
-        return question.allow_unknown ? "" : "この質問には「わからない」で答えられません。";
-    case Answer::Kind::Choice:
-        if (question.type != QuestionType::Single) break;
-        return question.option(answer.choice) ? "" : "選択肢「" + answer.choice + "」はありません。";
-    case Answer::Kind::Choices:
-        if (question.type != QuestionType::Multiple) break;
-        for (const std::string& id : answer.choices)
-            if (!question.option(id)) return "選択肢「" + id + "」はありません。";
-        return {};
-    case Answer::Kind::Number:
-        if (question.type != QuestionType::Number) break;
-        if (!std::isfinite(answer.number)) return "数として読めません。";
-        if (question.min && answer.number < *question.min) return "数が小さすぎます（" + std::to_string(int(*question.min)) + " 以上）。";
-        if (question.max && answer.number > *question.max) return "数が大きすぎます（" + std::to_string(int(*question.max)) + " 以下）。";
-        return {};
-    case Answer::Kind::Flag:
-        return question.type == QuestionType::YesNo ? "" : "true / false で答える質問ではありません。";
-    case Answer::Kind::Text:
-        return question.type == QuestionType::Text ? "" : "文字で答える質問ではありません。";
-    }
-    static const char* expected[] = {"選択肢の id（\"…\"）", "選択肢の id の配列", "true か false", "数", "文字（\"…\"）"};
-    return std::string("答えの形が違います。") + expected[int(question.type)] + " で書いてください。";
-}
+std::string validate_answer(const Question& question, const Answer& answer) { return check_answer(question, answer).message; }
 
 namespace {
 
-Answer answer_from_node(const toml::node& node) {
-    // Test the node's own type: toml++'s value<T>() would quietly turn 3 into true.
+int line_of(const toml::node& n) { return int(n.source().begin.line); }
+int column_of(const toml::node& n) { return int(n.source().begin.column); }
+
+// Test the node's own type: toml++'s value<T>() would quietly turn 3 into true.
+RawAnswer raw_from_node(std::string id, int line, int column, const toml::node& node) {
+    RawAnswer raw;
+    raw.id = std::move(id);
+    raw.line = line;
+    raw.column = column;
     if (node.is_string()) {
-        const std::string s = *node.value<std::string>();
-        return s == "unknown" ? Answer::unknown() : Answer::of_text(s);
+        raw.text = *node.value<std::string>();
+        raw.kind = raw.text == "unknown" ? RawAnswer::Kind::Unknown : RawAnswer::Kind::String;
+    } else if (node.is_boolean()) {
+        raw.kind = RawAnswer::Kind::Bool;
+        raw.flag = *node.value<bool>();
+    } else if (node.is_number()) {
+        raw.kind = RawAnswer::Kind::Number;
+        raw.number = *node.value<double>();
+    } else if (const toml::array* array = node.as_array()) {
+        raw.kind = RawAnswer::Kind::Strings;
+        for (const toml::node& item : *array) {
+            if (!item.is_string()) {
+                raw.kind = RawAnswer::Kind::Bad;
+                raw.bad = "配列の要素は選択肢の id（\"…\"）で書いてください。";
+                raw.bad_column = column_of(item);
+                raw.line = line_of(item);
+                break;
+            }
+            raw.items.push_back(*item.value<std::string>());
+            raw.item_columns.push_back(column_of(item));
+        }
+    } else if (node.is_table()) {
+        raw.bad = "表（{ … }）は答えに使えません。選択肢の id、その配列、数、true か false、文字で書いてください。";
+    } else {
+        raw.bad = "日付や時刻は答えに使えません。選択肢の id、その配列、数、true か false、文字で書いてください。";
     }
-    if (node.is_boolean()) return Answer::of_flag(*node.value<bool>());
-    if (node.is_number()) return Answer::of_number(*node.value<double>());
-    if (const toml::array* array = node.as_array()) {
-        std::vector<std::string> ids;
-        for (const toml::node& item : *array)
-            if (auto s = item.value<std::string>()) ids.push_back(*s);
-        return Answer::of_choices(std::move(ids));
-    }
-    return {};
+    return raw;
 }
 
-// A string answer is a choice for choice questions and a text otherwise.
-Answer shaped_for(const Question& question, Answer answer) {
-    if (answer.kind == Answer::Kind::Text && question.type == QuestionType::Single) return Answer::of_choice(answer.text);
-    return answer;
+AnswerMap read_answer_table(const toml::table& table, const std::string& file, const Questionnaire& q, Diagnostics& diagnostics) {
+    return resolve_answers(q, raw_answers(table), file, diagnostics);
 }
 
-void read_answer_table(const toml::table& table, const std::string& file, const Questionnaire& q, AnswerMap& out,
-                       Diagnostics& diagnostics) {
+}  // namespace
+
+std::vector<RawAnswer> raw_answers(const toml::table& table) {
     // toml++ keeps keys sorted; report in the file's order so messages read top to bottom.
     std::vector<std::pair<const toml::key*, const toml::node*>> entries;
     for (auto&& [key, node] : table) entries.emplace_back(&key, &node);
     std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
         return a.first->source().begin.line < b.first->source().begin.line;
     });
-    for (auto [key_ptr, node_ptr] : entries) {
-        const toml::key& key = *key_ptr;
-        const toml::node& node = *node_ptr;
-        const int line = int(key.source().begin.line), column = int(key.source().begin.column);
-        const std::string id(key.str());
-        const Question* question = q.question(id);
-        if (!question) {
-            diagnostics.push_back({file, line, column, "回答「" + id + "」: 質問票「" + q.id + "」にこの質問はありません。"});
-            continue;
-        }
-        const Answer answer = shaped_for(*question, answer_from_node(node));
-        if (const std::string problem = validate_answer(*question, answer); !problem.empty()) {
-            diagnostics.push_back({file, line, column, "回答「" + id + "」: " + problem});
-            continue;
-        }
-        out[id] = answer;
-    }
+    std::vector<RawAnswer> raws;
+    for (auto [key, node] : entries)
+        raws.push_back(raw_from_node(std::string(key->str()), int(key->source().begin.line), int(key->source().begin.column), *node));
+    return raws;
 }
 
-}  // namespace
+RawAnswer raw_answer(std::string id, const toml::node& node) { return raw_from_node(std::move(id), line_of(node), column_of(node), node); }
 
 bool parse_answers(std::string_view text, const std::string& file_name, const Questionnaire& q, AnswersFile& out,
                    Diagnostics& diagnostics) {
@@ -105,12 +85,12 @@ bool parse_answers(std::string_view text, const std::string& file_name, const Qu
     TomlReader r(root, file_name, diagnostics);
     if (const std::string id = r.text("questionnaire"); !id.empty() && id != q.id)
         r.error_at("questionnaire", "この回答は質問票「" + id + "」のものです（「" + q.id + "」ではありません）。");
-    if (const toml::table* answers = r.table("answers")) read_answer_table(*answers, file_name, q, out.answers, diagnostics);
+    if (const toml::table* answers = r.table("answers")) out.answers = read_answer_table(*answers, file_name, q, diagnostics);
     for (const toml::table* t : r.tables("tasks")) {
         TomlReader tr(*t, file_name, diagnostics);
         TaskAnswers task;
         task.name = tr.text("name", true);
-        if (const toml::table* answers = tr.table("answers")) read_answer_table(*answers, file_name, q, task.answers, diagnostics);
+        if (const toml::table* answers = tr.table("answers")) task.answers = read_answer_table(*answers, file_name, q, diagnostics);
         out.tasks.push_back(std::move(task));
     }
     return true;

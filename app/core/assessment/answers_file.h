@@ -13,13 +13,17 @@
 //   [tasks.answers]
 //   face_to_face = "always"
 //
-// Every answer is checked against its question; problems name the answer id and its line.
+// Every answer is checked against its question; problems name the answer id, its line and
+// column (see answer_resolve.h: old ids, `[]`, duplicates, exclusive options, unreadable shapes).
 #pragma once
 #include <filesystem>
 #include <string_view>
 #include <vector>
 
+#include <toml++/toml.h>
+
 #include "assessment/answer.h"
+#include "assessment/answer_resolve.h"
 #include "assessment/questionnaire.h"
 #include "util/diagnostics.h"
 
@@ -38,5 +42,11 @@ bool parse_answers(std::string_view text, const std::string& file_name, const Qu
 
 // Checks one answer against its question; returns the Japanese problem or an empty string.
 std::string validate_answer(const Question& question, const Answer& answer);
+
+// Answers as written in an answers file, for any questionnaire: one raw value per key, in the
+// file's order.
+std::vector<RawAnswer> raw_answers(const toml::table& table);
+// One value written under `id`; line and column are the node's.
+RawAnswer raw_answer(std::string id, const toml::node& node);
 
 }  // namespace tebiki::assessment

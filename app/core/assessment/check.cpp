@@ -34,6 +34,8 @@ void check_guide_links(const Questionnaire& q, const Book& book, Diagnostics& ou
         for (const std::string& ref : b.guide) check_ref(book, ref, file, b.line, out);
     for (const Advice& a : q.advice)
         for (const std::string& ref : a.guide) check_ref(book, ref, file, a.line, out);
+    for (const ConsistencyCheck& c : q.checks)
+        for (const std::string& ref : c.guide) check_ref(book, ref, file, c.line, out);
     for (const TaskRule& r : q.rules)
         for (const std::string& ref : r.guide) check_ref(book, ref, file, r.line, out);
 }

@@ -66,29 +66,69 @@ const char* kBom = "\xEF\xBB\xBF";
 
 }  // namespace
 
+namespace {
+
+const char* no_level_id(Result::NoLevel n) {
+    switch (n) {
+    case Result::NoLevel::FewAnswers: return "\"few_answers\"";
+    case Result::NoLevel::CriticalArea: return "\"critical_area\"";
+    case Result::NoLevel::NeedsConfirm: return "\"needs_confirm\"";
+    case Result::NoLevel::None: break;
+    }
+    return "null";
+}
+
+const char* cap_id(Result::Cap c) {
+    return c == Result::Cap::Blocker ? "\"blocker\"" : c == Result::Cap::WeakArea ? "\"weak_area\"" : "null";
+}
+
+std::string json_level(const Level* level) { return level ? json_string(level->id) : "null"; }
+
+std::string json_counts(const QuestionCounts& c) {
+    return "\"applicable\":" + std::to_string(c.applicable) + ",\"answered\":" + std::to_string(c.answered) +
+           ",\"unknown\":" + std::to_string(c.unknown) + ",\"unanswered\":" + std::to_string(c.unanswered);
+}
+
+std::string json_checks(const std::vector<const ConsistencyCheck*>& checks) {
+    std::string out = "[";
+    for (size_t i = 0; i < checks.size(); ++i)
+        out += (i ? "," : "") + std::string("{\"id\":") + json_string(checks[i]->id) + ",\"message\":" + json_string(checks[i]->message) +
+               ",\"guide\":" + json_strings(checks[i]->guide) + "}";
+    return out + "]";
+}
+
+std::string share(double v) { return format_score(v * 100); }
+
+}  // namespace
+
+// Key order follows the reports: what blocks and what is missing come before the areas and the advice.
 std::string result_json(const Result& r, const ExportContext& who) {
     std::string out = json_head(*r.questionnaire, who);
-    out += ",\"overall\":" + json_score(r.overall) + ",\"level\":" + (r.level ? json_string(r.level->id) : "null");
-    out += std::string(",\"complete\":") + (r.complete() ? "true" : "false") + ",\"blockers\":[";
-    for (size_t i = 0; i < r.blockers.size(); ++i)
-        out += (i ? "," : "") + std::string("{\"id\":") + json_string(r.blockers[i]->id) + ",\"message\":" +
-               json_string(r.blockers[i]->message) + ",\"guide\":" + json_strings(r.blockers[i]->guide) + "}";
-    out += "],\"areas\":[";
+    out += ",\"overall\":" + json_score(r.overall) + ",\"answered_share\":" + share(r.answered_share) + ",\"level\":" + json_level(r.level) +
+           ",\"score_level\":" + json_level(r.score_level) + ",\"no_level\":" + no_level_id(r.no_level) + ",\"cap\":" + cap_id(r.cap) +
+           ",\"limiting_area\":" + (r.limiting_area ? json_string(r.limiting_area->area->id) : "null");
+    out += std::string(",\"complete\":") + (r.complete() ? "true" : "false") + "," + json_counts(r.counts) + ",\"blockers\":[";
+    for (size_t i = 0; i < r.blockers.size(); ++i) {
+        const BlockerItem& b = r.blockers[i];
+        out += (i ? "," : "") + std::string("{\"id\":") + json_string(b.blocker->id) + ",\"kind\":" + (b.confirm ? "\"confirm\"" : "\"stop\"") +
+               ",\"message\":" + json_string(b.confirm ? b.blocker->confirm : b.blocker->message) + ",\"open\":" + json_questions(b.open) +
+               ",\"guide\":" + json_strings(b.blocker->guide) + "}";
+    }
+    out += "],\"inconsistencies\":" + json_checks(r.inconsistencies);
+    out += ",\"unknown\":" + json_questions(r.unknown) + ",\"unanswered\":" + json_questions(r.unanswered) + ",\"areas\":[";
     for (size_t i = 0; i < r.areas.size(); ++i) {
         const AreaResult& a = r.areas[i];
         out += (i ? "," : "") + std::string("{\"id\":") + json_string(a.area->id) + ",\"name\":" + json_string(a.area->name) +
-               ",\"score\":" + json_score(a.score) + ",\"level\":" + (a.level ? json_string(a.level->id) : "null") +
-               ",\"applicable\":" + std::to_string(a.applicable) + ",\"answered\":" + std::to_string(a.answered) +
-               ",\"unknown\":" + std::to_string(a.unknown) + ",\"unanswered\":" + std::to_string(a.unanswered) + "}";
+               ",\"critical\":" + (a.area->critical ? "true" : "false") + ",\"score\":" + json_score(a.score) + ",\"level\":" + json_level(a.level) +
+               ",\"answered_share\":" + share(a.answered_share) + "," + json_counts(a.counts) + ",\"not_met\":" + json_questions(a.not_met) + "}";
     }
     out += "],\"advice\":[";
     for (size_t i = 0; i < r.advice.size(); ++i) {
         const AdviceItem& a = r.advice[i];
-        out += (i ? "," : "") + std::string("{\"area\":") + json_string(a.area->area->id) + ",\"text\":" +
-               json_string(a.advice->text) + ",\"guide\":" + json_strings(a.advice->guide) + ",\"impact\":" + format_score(a.impact) +
-               "}";
+        out += (i ? "," : "") + std::string("{\"id\":") + json_string(a.advice->id) + ",\"area\":" + json_string(a.area->area->id) +
+               ",\"text\":" + json_string(a.advice->text) + ",\"guide\":" + json_strings(a.advice->guide) + ",\"impact\":" + format_score(a.impact) + "}";
     }
-    return out + "],\"unknown\":" + json_questions(r.unknown) + ",\"unanswered\":" + json_questions(r.unanswered) + "}\n";
+    return out + "]}\n";
 }
 
 std::string tasks_json(const Questionnaire& q, const std::vector<TaskResult>& tasks, const ExportContext& who) {
@@ -101,29 +141,43 @@ std::string tasks_json(const Questionnaire& q, const std::vector<TaskResult>& ta
             if (!rule->change.empty()) changes.push_back(rule->change);
         }
         out += (i ? "," : "") + std::string("{\"name\":") + json_string(t.name) + ",\"class\":" +
-               (t.assigned ? json_string(t.assigned->id) : "null") + ",\"reasons\":" + json_strings(reasons) +
-               ",\"changes\":" + json_strings(changes) + ",\"unknown\":" + json_questions(t.unknown) +
-               ",\"unanswered\":" + json_questions(t.unanswered) + "}";
+               (t.assigned ? json_string(t.assigned->id) : "null") + ",\"inconsistencies\":" + json_checks(t.inconsistencies) +
+               ",\"unknown\":" + json_questions(t.unknown) + ",\"unanswered\":" + json_questions(t.unanswered) + "," + json_counts(t.counts) +
+               ",\"reasons\":" + json_strings(reasons) + ",\"changes\":" + json_strings(changes) + "}";
     }
     return out + "]}\n";
+}
+
+std::string percent_text(double share) { return std::to_string(int(share * 100 + 0.5)) + "%"; }
+
+std::string level_note(const Result& r, const UiStrings& words) {
+    const Questionnaire& q = *r.questionnaire;
+    switch (r.no_level) {
+    case Result::NoLevel::FewAnswers:
+        return words.format("report.few_answers", {percent_text(r.answered_share), percent_text(q.scoring.min_answered)});
+    case Result::NoLevel::CriticalArea: return words.format("report.no_level_critical", {r.limiting_area->area->name});
+    case Result::NoLevel::NeedsConfirm: return words.get("report.no_level_confirm");
+    case Result::NoLevel::None: break;
+    }
+    if (r.cap == Result::Cap::Blocker) return words.format("report.cap_blocker", {r.score_level->label, r.level->label});
+    if (r.cap == Result::Cap::WeakArea)
+        return words.format("report.cap_area", {r.score_level->label, r.limiting_area->area->name, r.limiting_area->level->label,
+                                                std::to_string(q.scoring.cap_above_weakest)});
+    return {};
 }
 
 std::string result_csv(const Result& r, const ExportContext& who, const UiStrings& words) {
     const Questionnaire& q = *r.questionnaire;
     std::string out = kBom + csv_row(header_of(words.get("report.csv_header")));
-    auto row = [&](const std::string& area, const std::optional<double>& score, const Level* level, int answered, int applicable,
-                   int unknown, int unanswered) {
+    auto row = [&](const std::string& area, const std::optional<double>& score, const Level* level, const QuestionCounts& c,
+                   const std::string& stoppers, const std::string& confirms, const std::string& note) {
         out += csv_row({who.municipality, who.department, who.assessed_at, q.title, std::to_string(q.version), area,
-                        score ? format_score(*score) : "", level ? level->label : "", std::to_string(answered),
-                        std::to_string(applicable), std::to_string(unknown), std::to_string(unanswered)});
+                        score ? format_score(*score) : "", level ? level->label : "", std::to_string(c.answered),
+                        std::to_string(c.applicable), std::to_string(c.unknown), std::to_string(c.unanswered), stoppers, confirms, note});
     };
-    int answered = 0, applicable = 0;
-    for (const AreaResult& a : r.areas) {
-        answered += a.answered;
-        applicable += a.applicable;
-    }
-    row(words.get("report.csv_overall"), r.overall, r.level, answered, applicable, int(r.unknown.size()), int(r.unanswered.size()));
-    for (const AreaResult& a : r.areas) row(a.area->name, a.score, a.level, a.answered, a.applicable, a.unknown, a.unanswered);
+    row(words.get("report.csv_overall"), r.overall, r.level, r.counts, std::to_string(r.stoppers()), std::to_string(r.confirmations()),
+        level_note(r, words));
+    for (const AreaResult& a : r.areas) row(a.area->name, a.score, a.level, a.counts, "", "", "");
     return out;
 }
 
@@ -135,8 +189,10 @@ std::string tasks_csv(const Questionnaire& q, const std::vector<TaskResult>& tas
             if (!rule->reason.empty()) reasons += (reasons.empty() ? "" : "／") + rule->reason;
             if (!rule->change.empty()) changes += (changes.empty() ? "" : "／") + rule->change;
         }
+        std::string checks;
+        for (const ConsistencyCheck* c : t.inconsistencies) checks += (checks.empty() ? "" : "／") + c->message;
         out += csv_row({who.municipality, who.department, who.assessed_at, q.title, std::to_string(q.version), t.name,
-                        t.assigned ? t.assigned->label : "", reasons, changes, std::to_string(t.unknown.size() + t.unanswered.size())});
+                        t.assigned ? t.assigned->label : "", reasons, changes, std::to_string(t.unknown.size() + t.unanswered.size()), checks});
     }
     return out;
 }

@@ -20,4 +20,10 @@ std::string tasks_json(const Questionnaire& q, const std::vector<TaskResult>& ta
 std::string result_csv(const Result& r, const ExportContext& who, const UiStrings& words);
 std::string tasks_csv(const Questionnaire& q, const std::vector<TaskResult>& tasks, const ExportContext& who, const UiStrings& words);
 
+// Why the overall level is missing, or lower than the score alone would give ("" when neither),
+// in the words of ja.toml (report.few_answers, report.no_level_*, report.cap_*). Shared by the
+// window, the PDF and the CSV.
+std::string level_note(const Result& r, const UiStrings& words);
+std::string percent_text(double share);  // 0.6 → "60%"
+
 }  // namespace tebiki::assessment

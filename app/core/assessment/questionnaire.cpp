@@ -1,13 +1,15 @@
 // Index of this file
 // [SECTION] lookups
 // [SECTION] reading the TOML into the model
-// [SECTION] validation of ids, references, conditions and thresholds
 // [SECTION] public loaders
+// The checks of ids, references, conditions and thresholds are in questionnaire_checks.cpp.
 #include "assessment/questionnaire.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
+#include "assessment/questionnaire_checks.h"
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
 
@@ -37,6 +39,18 @@ const Question* Questionnaire::question(std::string_view question_id) const {
     return nullptr;
 }
 
+const Question* Questionnaire::question_or_alias(std::string_view id, const Alias** alias) const {
+    if (alias) *alias = nullptr;
+    if (const Question* q = question(id)) return q;
+    for (const Question& q : questions)
+        for (const Alias& a : q.aliases)
+            if (a.id == id) {
+                if (alias) *alias = &a;
+                return &q;
+            }
+    return nullptr;
+}
+
 const Area* Questionnaire::area(std::string_view area_id) const {
     for (const Area& a : areas)
         if (a.id == area_id) return &a;
@@ -48,6 +62,12 @@ const Level* Questionnaire::level_for(double score) const {
     for (const Level& l : levels)
         if (score >= l.min) found = &l;
     return found;
+}
+
+int Questionnaire::level_index(const Level* level) const {
+    for (size_t i = 0; i < levels.size(); ++i)
+        if (&levels[i] == level) return int(i);
+    return -1;
 }
 
 namespace {
@@ -65,13 +85,40 @@ std::optional<double> read_fraction(TomlReader& r, std::string_view key) {
     return v;
 }
 
+// A whole number in [low, high]; `fallback` (with a message) for anything else.
+int read_whole(TomlReader& r, std::string_view key, int fallback, int low, int high) {
+    const std::optional<double> v = r.number(key);
+    if (!v) return fallback;
+    if (*v != std::floor(*v) || *v < low || *v > high) {
+        r.error_at(key, "「" + std::string(key) + "」は " + std::to_string(low) + " から " + std::to_string(high) + " の整数で書いてください。");
+        return fallback;
+    }
+    return int(*v);
+}
+
 Option read_option(const toml::table& t, TomlReader& parent) {
     TomlReader r(t, parent.file(), parent.diagnostics());
     Option o;
     o.id = r.text("id", true);
     o.label = r.text("label", true);
     o.score = read_fraction(r, "score");
+    o.exclusive = r.flag("exclusive").value_or(false);
     return o;
+}
+
+Alias read_alias(const toml::table& t, TomlReader& parent) {
+    TomlReader r(t, parent.file(), parent.diagnostics());
+    Alias a;
+    a.line = r.line();
+    a.id = r.text("id", true);
+    if (const toml::table* options = r.table("options")) {
+        for (auto&& [key, value] : *options) {
+            if (auto s = value.value<std::string>(); s && value.is_string()) a.options[std::string(key.str())] = *s;
+            else r.error(int(value.source().begin.line), int(value.source().begin.column),
+                         "aliases の options の値は新しい選択肢の id（\"…\"、消すときは \"\"）で書いてください。");
+        }
+    }
+    return a;
 }
 
 QuestionType read_type(TomlReader& r) {
@@ -87,6 +134,14 @@ QuestionType read_type(TomlReader& r) {
     return QuestionType::Single;
 }
 
+WhenHidden read_when_hidden(TomlReader& r) {
+    const std::string value = r.text("when_hidden");
+    if (value == "not_met") return WhenHidden::NotMet;
+    if (!value.empty() && value != "skip")
+        r.error_at("when_hidden", "when_hidden「" + value + "」は使えません（not_met または skip）。");
+    return WhenHidden::Skip;
+}
+
 Question read_question(const toml::table& t, TomlReader& parent) {
     TomlReader r(t, parent.file(), parent.diagnostics());
     Question q;
@@ -100,12 +155,14 @@ Question read_question(const toml::table& t, TomlReader& parent) {
     q.type = read_type(r);
     q.allow_unknown = r.flag("unknown").value_or(true);
     read_condition(r, "show_if", q.show_if, q.show_if_text);
+    q.when_hidden = read_when_hidden(r);
     q.weight = r.number("weight").value_or(1);
     if (q.weight <= 0) r.error_at("weight", "weight は 0 より大きい数で書いてください。");
     q.unit = r.text("unit");
     q.min = r.number("min");
     q.max = r.number("max");
     for (const toml::table* o : r.tables("options")) q.options.push_back(read_option(*o, r));
+    for (const toml::table* a : r.tables("aliases")) q.aliases.push_back(read_alias(*a, r));
     for (const toml::table* b : r.tables("bands")) {
         TomlReader br(*b, r.file(), r.diagnostics());
         NumberBand band;
@@ -139,19 +196,19 @@ Level read_level(const toml::table& t, TomlReader& parent) {
     return l;
 }
 
-void read_document(Questionnaire& q, TomlReader& r) {
-    q.id = r.text("id", true);
-    q.title = r.text("title", true);
-    q.version = int(r.number("version").value_or(1));
-    q.order = int(r.number("order").value_or(100));
-    q.description = r.text("description");
-    const std::string kind = r.text("kind");
-    if (kind == "tasks") q.kind = Questionnaire::Kind::Tasks;
-    else if (!kind.empty() && kind != "department")
-        r.error_at("kind", "kind「" + kind + "」は使えません（department または tasks）。");
-    q.task_label = r.text("task_label");
-    q.summary = r.texts("summary");
+void read_scoring(Questionnaire& q, TomlReader& r) {
+    const toml::table* t = r.table("scoring");
+    if (!t) return;
+    TomlReader sr(*t, r.file(), r.diagnostics());
+    if (const auto share = sr.number("min_answered")) {
+        if (*share <= 0 || *share > 1) sr.error_at("min_answered", "min_answered は 0 より大きく 1 以下の数で書いてください（回答の割合）。");
+        else q.scoring.min_answered = *share;
+    }
+    q.scoring.cap_above_weakest = read_whole(sr, "cap_above_weakest", q.scoring.cap_above_weakest, 0, 100);
+    q.scoring.blocked_level = sr.text("blocked_level");
+}
 
+void read_areas(Questionnaire& q, TomlReader& r) {
     for (const toml::table* t : r.tables("areas")) {
         TomlReader ar(*t, r.file(), r.diagnostics());
         Area a;
@@ -161,11 +218,13 @@ void read_document(Questionnaire& q, TomlReader& r) {
         a.short_name = ar.text("short");
         a.weight = ar.number("weight").value_or(1);
         if (a.weight <= 0) ar.error_at("weight", "weight は 0 より大きい数で書いてください。");
+        a.critical = ar.flag("critical").value_or(false);
         a.guide = ar.texts("guide");
         q.areas.push_back(std::move(a));
     }
-    for (const toml::table* t : r.tables("questions")) q.questions.push_back(read_question(*t, r));
-    for (const toml::table* t : r.tables("levels")) q.levels.push_back(read_level(*t, r));
+}
+
+void read_blockers_advice_checks(Questionnaire& q, TomlReader& r) {
     for (const toml::table* t : r.tables("blockers")) {
         TomlReader br(*t, r.file(), r.diagnostics());
         Blocker b;
@@ -174,6 +233,9 @@ void read_document(Questionnaire& q, TomlReader& r) {
         read_condition(br, "when", b.when, b.when_text);
         if (b.when_text.empty()) br.error(b.line, 0, "blocker「" + b.id + "」に when がありません。");
         b.message = br.text("message", true);
+        b.needs = br.texts("needs");
+        b.confirm = br.text("confirm");
+        if (!b.needs.empty() && b.confirm.empty()) br.error(b.line, 0, "blocker「" + b.id + "」に needs があるので、confirm（確認が必要なときの文）も書いてください。");
         b.guide = br.texts("guide");
         q.blockers.push_back(std::move(b));
     }
@@ -181,12 +243,44 @@ void read_document(Questionnaire& q, TomlReader& r) {
         TomlReader ar(*t, r.file(), r.diagnostics());
         Advice a;
         a.line = ar.line();
+        a.id = ar.text("id");
         a.area = ar.text("area", true);
+        read_condition(ar, "when", a.when, a.when_text);
         a.levels = ar.texts("levels");
         a.text = ar.text("text", true);
         a.guide = ar.texts("guide");
         q.advice.push_back(std::move(a));
     }
+    for (const toml::table* t : r.tables("checks")) {
+        TomlReader cr(*t, r.file(), r.diagnostics());
+        ConsistencyCheck c;
+        c.line = cr.line();
+        c.id = cr.text("id", true);
+        read_condition(cr, "when", c.when, c.when_text);
+        if (c.when_text.empty()) cr.error(c.line, 0, "check「" + c.id + "」に when がありません。");
+        c.message = cr.text("message", true);
+        c.guide = cr.texts("guide");
+        q.checks.push_back(std::move(c));
+    }
+}
+
+void read_document(Questionnaire& q, TomlReader& r) {
+    q.id = r.text("id", true);
+    q.title = r.text("title", true);
+    q.version = read_whole(r, "version", 1, 1, 9999);
+    q.order = read_whole(r, "order", 100, -1000000, 1000000);
+    q.description = r.text("description");
+    const std::string kind = r.text("kind");
+    if (kind == "tasks") q.kind = Questionnaire::Kind::Tasks;
+    else if (!kind.empty() && kind != "department")
+        r.error_at("kind", "kind「" + kind + "」は使えません（department または tasks）。");
+    q.task_label = r.text("task_label");
+    q.summary = r.texts("summary");
+    read_scoring(q, r);
+    read_areas(q, r);
+    for (const toml::table* t : r.tables("questions")) q.questions.push_back(read_question(*t, r));
+    for (const toml::table* t : r.tables("levels")) q.levels.push_back(read_level(*t, r));
+    read_blockers_advice_checks(q, r);
     for (const toml::table* t : r.tables("classes")) {
         TomlReader cr(*t, r.file(), r.diagnostics());
         q.classes.push_back({cr.text("id", true), cr.text("label", true)});
@@ -201,119 +295,6 @@ void read_document(Questionnaire& q, TomlReader& r) {
         rule.change = rr.text("change");
         rule.guide = rr.texts("guide");
         q.rules.push_back(std::move(rule));
-    }
-}
-
-//-----------------------------------------------------------------------------
-// [SECTION] validation of ids, references, conditions and thresholds
-//-----------------------------------------------------------------------------
-
-template <typename T, typename Id>
-void check_unique(const std::vector<T>& items, Id id_of, const char* what, const std::string& file, Diagnostics& out,
-                  int (*line_of)(const T&)) {
-    std::set<std::string> seen;
-    for (const T& item : items) {
-        const std::string id = id_of(item);
-        if (id.empty()) continue;
-        if (!seen.insert(id).second) out.push_back({file, line_of(item), 0, std::string(what) + "の id「" + id + "」が重複しています。"});
-    }
-}
-
-// The questions a condition reads must exist (and, for show_if, come earlier); compared values
-// must be option ids of choice questions, true/false for yes/no and numbers for numbers.
-void check_condition(const Questionnaire& q, const Condition& c, size_t visible_before, int line, const std::string& where,
-                     Diagnostics& out) {
-    std::vector<std::pair<std::string, int>> refs;
-    c.collect_questions(refs);
-    for (auto& [id, column] : refs) {
-        const Question* target = q.question(id);
-        if (!target) {
-            out.push_back({q.file.string(), line, 0, where + "の条件が、ない質問「" + id + "」を参照しています。"});
-            continue;
-        }
-        if (size_t(target - q.questions.data()) >= visible_before)
-            out.push_back({q.file.string(), line, 0, where + "の条件は、後にある質問「" + id + "」を参照できません。"});
-    }
-    std::vector<const Condition*> compares;
-    c.collect_compares(compares);
-    for (const Condition* cmp : compares) {
-        const Question* target = q.question(cmp->question);
-        if (!target) continue;
-        for (const Value& v : cmp->values) {
-            std::string problem;
-            switch (target->type) {
-            case QuestionType::Single:
-            case QuestionType::Multiple:
-                if (v.kind != Value::Kind::String) problem = "選択肢の id を '…' で書いてください";
-                else if (!target->option(v.text)) problem = "質問「" + target->id + "」に選択肢「" + v.text + "」はありません";
-                break;
-            case QuestionType::YesNo:
-                if (v.kind != Value::Kind::Bool) problem = "はい／いいえの質問とは true か false で比べてください";
-                break;
-            case QuestionType::Number:
-                if (v.kind != Value::Kind::Number) problem = "数の質問とは数で比べてください";
-                break;
-            case QuestionType::Text:
-                if (v.kind != Value::Kind::String) problem = "文字の質問とは '…' で比べてください";
-                break;
-            }
-            if (cmp->kind == Condition::Kind::Has && target->type != QuestionType::Multiple)
-                problem = "has は複数選択の質問にだけ使えます";
-            if (!problem.empty()) out.push_back({q.file.string(), line, 0, where + "の条件: " + problem + "。"});
-        }
-    }
-}
-
-void validate(const Questionnaire& q, Diagnostics& out) {
-    const std::string file = q.file.string();
-    if (!q.id.empty() && q.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
-        out.push_back({file, 1, 0, "id は半角英小文字・数字・_・- で書いてください。"});
-    check_unique<Area>(q.areas, [](const Area& a) { return a.id; }, "領域", file, out, [](const Area& a) { return a.line; });
-    check_unique<Question>(q.questions, [](const Question& x) { return x.id; }, "質問", file, out,
-                           [](const Question& x) { return x.line; });
-    check_unique<Blocker>(q.blockers, [](const Blocker& b) { return b.id; }, "blocker", file, out,
-                          [](const Blocker& b) { return b.line; });
-    check_unique<Level>(q.levels, [](const Level& l) { return l.id; }, "レベル", file, out, [](const Level&) { return 0; });
-    check_unique<TaskClass>(q.classes, [](const TaskClass& c) { return c.id; }, "区分", file, out,
-                            [](const TaskClass&) { return 0; });
-
-    for (size_t i = 0; i < q.questions.size(); ++i) {
-        const Question& question = q.questions[i];
-        const std::string where = "質問「" + question.id + "」";
-        if (question.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
-            out.push_back({file, question.line, 0, where + "の id は半角英小文字・数字・_ で書いてください。"});
-        if (q.kind == Questionnaire::Kind::Department && !q.area(question.area))
-            out.push_back({file, question.line, 0, where + "の領域「" + question.area + "」がありません。"});
-        std::set<std::string> option_ids;
-        for (const Option& o : question.options)
-            if (!option_ids.insert(o.id).second) out.push_back({file, question.line, 0, where + "の選択肢「" + o.id + "」が重複しています。"});
-        if (question.min && question.max && *question.min > *question.max)
-            out.push_back({file, question.line, 0, where + "の min が max より大きくなっています。"});
-        check_condition(q, question.show_if, i, question.line, where + "の show_if", out);
-    }
-    for (const Blocker& b : q.blockers) check_condition(q, b.when, q.questions.size(), b.line, "blocker「" + b.id + "」", out);
-    for (const TaskRule& r : q.rules) {
-        check_condition(q, r.when, q.questions.size(), r.line, "rule", out);
-        if (!r.assign.empty() && std::none_of(q.classes.begin(), q.classes.end(), [&](const TaskClass& c) { return c.id == r.assign; }))
-            out.push_back({file, r.line, 0, "rule の区分「" + r.assign + "」が [[classes]] にありません。"});
-    }
-    for (const Advice& a : q.advice) {
-        if (!q.area(a.area)) out.push_back({file, a.line, 0, "advice の領域「" + a.area + "」がありません。"});
-        for (const std::string& level : a.levels)
-            if (std::none_of(q.levels.begin(), q.levels.end(), [&](const Level& l) { return l.id == level; }))
-                out.push_back({file, a.line, 0, "advice のレベル「" + level + "」が [[levels]] にありません。"});
-    }
-    for (const std::string& id : q.summary)
-        if (!q.question(id)) out.push_back({file, 1, 0, "summary の質問「" + id + "」がありません。"});
-
-    if (q.kind == Questionnaire::Kind::Department) {
-        if (q.areas.empty()) out.push_back({file, 1, 0, "[[areas]] がありません。"});
-        if (q.levels.empty()) out.push_back({file, 1, 0, "[[levels]] がありません。"});
-    }
-    for (size_t i = 0; i < q.levels.size(); ++i) {
-        if (i == 0 && q.levels[i].min != 0) out.push_back({file, 0, 0, "最初のレベルの min は 0 にしてください。"});
-        if (i > 0 && q.levels[i].min <= q.levels[i - 1].min)
-            out.push_back({file, 0, 0, "レベル「" + q.levels[i].id + "」の min が前のレベル以下です（小さい順に並べてください）。"});
     }
 }
 
@@ -348,10 +329,14 @@ std::optional<Questionnaire> parse_questionnaire(std::string_view text, const fs
         return std::nullopt;
     }
     const size_t before = diagnostics.size();
-    validate(q, diagnostics);
+    validate_questionnaire(q, diagnostics);
     // What the checks reported stays reported; what would point nowhere is dropped so that no
     // screen or report ever looks up a question that is not there.
     std::erase_if(q.summary, [&](const std::string& id) { return !q.question(id); });
+    for (Blocker& b : q.blockers) std::erase_if(b.needs, [&](const std::string& id) { return !q.question(id); });
+    if (!q.scoring.blocked_level.empty() &&
+        std::none_of(q.levels.begin(), q.levels.end(), [&](const Level& l) { return l.id == q.scoring.blocked_level; }))
+        q.scoring.blocked_level.clear();
     // Line 0 means "somewhere in the file": point at the top rather than print no line at all.
     for (size_t i = before; i < diagnostics.size(); ++i)
         if (diagnostics[i].line == 0) diagnostics[i].line = 1;

@@ -2,6 +2,7 @@
 // assessment/README.md). Loading never throws: problems go to Diagnostics as file:line:col.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +18,28 @@ struct Option {
     std::string id;
     std::string label;
     std::optional<double> score;  // 0..1 of the question's full marks; none: not scored
+    bool exclusive = false;       // multiple choice: 「ない」 cannot be chosen with another option
 };
 
 struct NumberBand {  // a number answer in [min, max) earns `score`
     double min = 0;
     double max = 0;
     double score = 0;
+};
+
+// An id the question had in an earlier version (answers files and stored answers keep old ids):
+// answers under it are read into this question, with old option ids mapped to new ones.
+// `id` may be the question's own id when only its options or type changed.
+struct Alias {
+    std::string id;
+    std::map<std::string, std::string> options;  // old option id (yes/no for yes/no) → new option id; "" drops it
+    int line = 0;
+};
+
+// What a follow-up question counts for while it is hidden.
+enum class WhenHidden {
+    Skip,    // not asked, not counted (the parent answer makes it unnecessary)
+    NotMet,  // hidden because the parent answer says "not in place": counts as answered with 0
 };
 
 struct Question {
@@ -41,6 +58,8 @@ struct Question {
     std::string unit;                // Number: "人"
     std::optional<double> min, max;  // Number: accepted range
     std::vector<NumberBand> bands;   // Number: scoring
+    WhenHidden when_hidden = WhenHidden::Skip;
+    std::vector<Alias> aliases;
     int line = 0;
 
     const Option* option(std::string_view option_id) const;
@@ -52,6 +71,7 @@ struct Area {
     std::string name;
     std::string short_name;  // for the radar chart; the name when empty
     double weight = 1;
+    bool critical = false;   // heavily weighted: the overall level stays near its level (see Scoring)
     std::vector<std::string> guide;
     int line = 0;
 };
@@ -63,7 +83,34 @@ struct Level {
     std::string description;
 };
 
+// A stopper: when `when` holds, 「開始を妨げる事項」. When it does not hold but one of `needs` is
+// answered 「わからない」 or not answered, 「確認が必要」 with the `confirm` text: never a pass.
 struct Blocker {
+    std::string id;
+    Condition when;
+    std::string when_text;
+    std::string message;
+    std::vector<std::string> needs;  // questions whose unknown or missing answer leaves it unsettled
+    std::string confirm;             // the 「確認が必要」 text
+    std::vector<std::string> guide;
+    int line = 0;
+};
+
+// Something to do, shown when `when` holds over the answers (and, if `levels` is given, when the
+// area's level is one of them). Advice never repeats what the answers say is done.
+struct Advice {
+    std::string id;
+    std::string area;
+    Condition when;
+    std::string when_text;
+    std::vector<std::string> levels;  // the area levels it applies to (all when empty)
+    std::string text;
+    std::vector<std::string> guide;
+    int line = 0;
+};
+
+// Answers that contradict each other: shown in the results as 「回答の食い違い」.
+struct ConsistencyCheck {
     std::string id;
     Condition when;
     std::string when_text;
@@ -72,12 +119,11 @@ struct Blocker {
     int line = 0;
 };
 
-struct Advice {
-    std::string area;
-    std::vector<std::string> levels;  // the area levels it applies to
-    std::string text;
-    std::vector<std::string> guide;
-    int line = 0;
+// How levels are given (the [scoring] table; documented in assessment/README.md).
+struct ScoringRules {
+    double min_answered = 0.6;     // share of the applicable weight that must be really answered
+    int cap_above_weakest = 1;     // overall level at most this many steps above the weakest critical area
+    std::string blocked_level;     // with a 開始を妨げる事項, the overall level is at most this (first level when empty)
 };
 
 // Per-task questionnaires: each task is classified by rules over its own answers.
@@ -112,12 +158,17 @@ struct Questionnaire {
     std::vector<Level> levels;               // ascending min
     std::vector<Blocker> blockers;
     std::vector<Advice> advice;
+    std::vector<ConsistencyCheck> checks;
+    ScoringRules scoring;
     std::vector<TaskClass> classes;          // least to most severe
     std::vector<TaskRule> rules;
 
     const Question* question(std::string_view question_id) const;
+    // The question that answers under `id` belong to: the question itself or the one listing it as an alias.
+    const Question* question_or_alias(std::string_view id, const Alias** alias = nullptr) const;
     const Area* area(std::string_view area_id) const;
     const Level* level_for(double score) const;
+    int level_index(const Level* level) const;  // position in `levels`; -1 for none
 };
 
 std::optional<Questionnaire> load_questionnaire(const std::filesystem::path& file, Diagnostics& diagnostics);

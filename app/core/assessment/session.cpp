@@ -1,6 +1,11 @@
 #include "assessment/session.h"
 
+#include <map>
+
+#include <toml++/toml.h>
+
 #include "assessment/answer_codec.h"
+#include "assessment/answers_file.h"
 #include "util/file_io.h"
 
 namespace tebiki::assessment {
@@ -46,6 +51,56 @@ std::optional<Session> Session::open(storage::AssessmentStore& store, int64_t as
     return session;
 }
 
+namespace {
+
+// A stored value as the raw answer an answers file would give; the bare word unknown is 「わからない」.
+std::optional<RawAnswer> raw_from_stored(const std::string& id, const std::string& value) {
+    if (value == "unknown") {
+        RawAnswer raw;
+        raw.id = id;
+        raw.kind = RawAnswer::Kind::Unknown;
+        return raw;
+    }
+    try {
+        const toml::table t = toml::parse("v = " + value);
+        if (const toml::node* node = t.get("v")) {
+            RawAnswer raw = raw_answer(id, *node);
+            if (raw.kind == RawAnswer::Kind::Unknown) raw.kind = RawAnswer::Kind::String;  // a text that reads "unknown"
+            return raw;
+        }
+    } catch (const toml::parse_error&) {
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+bool Session::migrate(storage::AssessmentStore& store, int64_t assessment_id, const Questionnaire& current, std::string* error) {
+    const auto record = store.assessment(assessment_id);
+    if (!record || record->questionnaire_id != current.id) {
+        if (error) *error = "診断の記録が見つかりません。";
+        return false;
+    }
+    if (record->questionnaire_version >= current.version) return true;
+    const auto source = read_file(current.file);
+    if (!source) {
+        if (error) *error = "質問票（" + current.id + "）を読み込めません。";
+        return false;
+    }
+    std::map<int, std::vector<RawAnswer>> by_task;
+    for (const storage::StoredAnswer& a : store.answers(assessment_id))
+        if (auto raw = raw_from_stored(a.question, a.value)) by_task[a.task].push_back(std::move(*raw));
+    std::vector<storage::StoredAnswer> rows;
+    for (const auto& [task, raws] : by_task) {
+        Diagnostics dropped;  // answers to questions the current version no longer has
+        for (const auto& [id, answer] : resolve_answers(current, raws, "(stored)", dropped)) rows.push_back({task, id, encode_answer(answer)});
+    }
+    const Question* resume = current.question_or_alias(record->current_question);
+    store.keep_questionnaire_source(current.id, current.version, *source);
+    store.migrate_assessment(assessment_id, current.version, rows, resume ? resume->id : std::string());
+    return true;
+}
+
 const AnswerMap& Session::answers(int task) const {
     return task < 0 ? answers_ : tasks_.at(size_t(task)).answers;
 }
@@ -58,7 +113,10 @@ Answer Session::answer(int task, const std::string& question_id) const {
     return it == map.end() ? Answer{} : it->second;
 }
 
-void Session::set_answer(int task, const std::string& question_id, const Answer& answer) {
+bool Session::set_answer(int task, const std::string& question_id, const Answer& given) {
+    const Question* question = questionnaire_->question(question_id);
+    const Answer answer = given.kind == Answer::Kind::Choices && given.choices.empty() ? Answer{} : given;
+    if (!question || !check_answer(*question, answer).ok()) return false;
     const int stored_task = task < 0 ? -1 : task_indices_.at(size_t(task));
     // Disk first: the screen may show an answer only once it is saved.
     if (answer.kind == Answer::Kind::Unanswered) store_->clear_answer(record_.id, stored_task, question_id);
@@ -66,15 +124,10 @@ void Session::set_answer(int task, const std::string& question_id, const Answer&
     AnswerMap& map = answers_for(task);
     if (answer.kind == Answer::Kind::Unanswered) map.erase(question_id);
     else map[question_id] = answer;
+    return true;
 }
 
-std::vector<const Question*> Session::visible_questions(int task) const {
-    std::vector<const Question*> out;
-    const AnswerMap& map = answers(task);
-    for (const Question& q : questionnaire_->questions)
-        if (is_visible(q, map)) out.push_back(&q);
-    return out;
-}
+std::vector<const Question*> Session::visible_questions(int task) const { return applicable_questions(*questionnaire_, answers(task)); }
 
 int Session::add_task(const std::string& name) {
     const int index = store_->add_task(record_.id, name);

@@ -18,6 +18,11 @@ public:
     static int64_t start(storage::AssessmentStore& store, int64_t department_id, const Questionnaire& q);
     // Opens an assessment; nullopt with a Japanese `error` when it cannot be read.
     static std::optional<Session> open(storage::AssessmentStore& store, int64_t assessment_id, std::string* error);
+    // Brings an assessment taken on an older version of `current` onto it: the stored answers are
+    // read the way an answers file is (old ids through aliases, the most cautious reading where
+    // old questions were merged; answers to removed questions are left out), the current text is
+    // kept, and the version raised, in one transaction. True when it is (now) on `current`.
+    static bool migrate(storage::AssessmentStore& store, int64_t assessment_id, const Questionnaire& current, std::string* error);
 
     const Questionnaire& questionnaire() const { return *questionnaire_; }
     const storage::AssessmentRecord& record() const { return record_; }
@@ -26,7 +31,11 @@ public:
     // task -1 is the department's own answers; 0… are the task rows of per-task questionnaires.
     const AnswerMap& answers(int task = -1) const;
     Answer answer(int task, const std::string& question_id) const;
-    void set_answer(int task, const std::string& question_id, const Answer& answer);  // Unanswered clears
+    // Saves an answer (Unanswered or an empty multiple choice clears it). An answer the question
+    // does not accept (an unknown option, a duplicate, an exclusive option with another) is refused:
+    // false, nothing changes.
+    bool set_answer(int task, const std::string& question_id, const Answer& answer);
+    // The questions asked given the answers (applicable_questions): the count every screen shows.
     std::vector<const Question*> visible_questions(int task = -1) const;
 
     const std::vector<TaskAnswers>& tasks() const { return tasks_; }

@@ -1,6 +1,7 @@
 #include "assessment/toml_reader.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace tebiki::assessment {
 
@@ -33,7 +34,12 @@ std::string TomlReader::text(std::string_view key, bool required) {
 std::optional<double> TomlReader::number(std::string_view key) {
     const toml::node* node = use(key);
     if (!node) return std::nullopt;
-    if (node->is_number()) return *node->value<double>();  // integer or float
+    if (node->is_number()) {  // integer or float
+        const double v = *node->value<double>();
+        if (std::isfinite(v)) return v;
+        error_at(key, "「" + std::string(key) + "」に nan や inf は使えません。有限の数で書いてください。");
+        return std::nullopt;
+    }
     error_at(key, "「" + std::string(key) + "」は数で書いてください。");
     return std::nullopt;
 }

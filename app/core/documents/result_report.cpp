@@ -1,5 +1,6 @@
 #include "documents/result_report.h"
 
+#include "assessment/export.h"
 #include "assessment/report.h"
 
 namespace tebiki::documents {
@@ -38,29 +39,52 @@ void header(Draft& d, const Questionnaire& q, const ExportContext& who, const Ui
         add(d, Block::Kind::Line, w.format("report.assessed_on", {wareki(*date)}), FormLine::Align::Right);
 }
 
+// Numbered items under a heading; nothing when there are none.
+void add_items(Draft& d, const std::string& heading, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    add(d, Block::Kind::Heading, heading);
+    for (size_t i = 0; i < items.size(); ++i) add(d, Block::Kind::Item, "(" + std::to_string(i + 1) + ")　" + items[i]);
+}
+
+std::vector<std::string> question_texts(const std::vector<const Question*>& questions) {
+    std::vector<std::string> out;
+    for (const Question* q : questions) out.push_back(q->text);
+    return out;
+}
+
 }  // namespace
 
+// In the order of the text report: the overall judgement, what blocks, what contradicts, what is
+// unknown or unanswered, then the areas and the advice.
 Draft result_draft(const Result& r, const ExportContext& who, const UiStrings& w) {
     Draft d;
     d.id = r.questionnaire->id + "-result";
     header(d, *r.questionnaire, who, w);
-    std::string overall = r.overall ? w.format("report.overall", {format_score(*r.overall)}) : w.get("report.no_score");
+    std::string overall = r.overall ? w.format("report.overall", {format_score(*r.overall)}) : std::string();
     if (r.level) overall += w.format("report.level", {r.level->label});
-    if (!r.complete()) overall += w.get("report.provisional");
-    add(d, Block::Kind::Line, overall);
-    if (!r.blockers.empty()) {
-        add(d, Block::Kind::Heading, w.get("report.blockers"));
-        for (size_t i = 0; i < r.blockers.size(); ++i) add(d, Block::Kind::Item, "(" + std::to_string(i + 1) + ")　" + r.blockers[i]->message);
-    }
+    if (r.overall && !r.complete()) overall += w.get("report.provisional");
+    if (!overall.empty()) add(d, Block::Kind::Line, overall);
+    if (const std::string note = level_note(r, w); !note.empty()) add(d, Block::Kind::Line, note);
+    std::vector<std::string> stops, confirms, checks;
+    for (const BlockerItem& b : r.blockers) (b.confirm ? confirms : stops).push_back(b.confirm ? b.blocker->confirm : b.blocker->message);
+    for (const ConsistencyCheck* c : r.inconsistencies) checks.push_back(c->message);
+    add_items(d, w.get("report.blockers"), stops);
+    add_items(d, w.get("report.confirms"), confirms);
+    add_items(d, w.get("report.inconsistencies"), checks);
+    add_items(d, w.get("report.unknown_list"), question_texts(r.unknown));
+    add_items(d, w.get("report.unanswered_list"), question_texts(r.unanswered));
     add(d, Block::Kind::Heading, w.get("report.areas"));
     std::vector<FormRow> rows;
     for (const AreaResult& a : r.areas) {
-        std::string value = a.score ? w.format("report.points", {format_score(*a.score)}) : w.get("report.not_scored");
+        std::string value = a.score    ? w.format("report.points", {format_score(*a.score)})
+                            : a.scored ? w.format("report.area_few", {percent_text(a.answered_share)})
+                                       : std::string(w.get("report.not_scored"));
         if (a.level) value += "（" + a.level->label + "）";
-        value += "　" + w.format("report.counts", {std::to_string(a.answered), std::to_string(a.applicable)});
-        if (a.unknown) value += w.format("report.unknown", {std::to_string(a.unknown)});
-        if (a.unanswered) value += w.format("report.unanswered", {std::to_string(a.unanswered)});
-        rows.push_back(row(a.area->name, value));
+        value += "　" + w.format("report.counts", {std::to_string(a.counts.answered), std::to_string(a.counts.applicable)});
+        if (a.counts.unknown) value += w.format("report.unknown", {std::to_string(a.counts.unknown)});
+        if (a.counts.unanswered) value += w.format("report.unanswered", {std::to_string(a.counts.unanswered)});
+        if (!a.not_met.empty()) value += w.format("report.not_met", {std::to_string(a.not_met.size())});
+        rows.push_back(row(a.area->name + (a.area->critical ? w.get("report.critical") : ""), value));
     }
     add_table(d, std::move(rows));
     if (!r.advice.empty()) {
@@ -93,6 +117,9 @@ Draft tasks_draft(const Questionnaire& q, const std::vector<TaskResult>& tasks, 
         std::string reasons;
         for (const TaskRule* rule : t.matched)
             if (!rule->reason.empty()) reasons += (reasons.empty() ? "" : "\n") + rule->reason;
+        std::string checks;
+        for (const ConsistencyCheck* c : t.inconsistencies) checks += (checks.empty() ? "" : "\n") + c->message;
+        if (!checks.empty()) rows.push_back(row(w.get("report.inconsistency"), checks));
         if (!reasons.empty()) rows.push_back(row(w.get("report.reason"), reasons));
         add_table(d, std::move(rows));
     }

@@ -144,6 +144,26 @@ void AssessmentStore::delete_assessment(int64_t assessment_id) {
     db_.prepare("DELETE FROM assessments WHERE id = ?").bind(1, assessment_id).run();
 }
 
+void AssessmentStore::migrate_assessment(int64_t assessment_id, int version, const std::vector<StoredAnswer>& answers,
+                                         const std::string& current_question) {
+    Transaction t(db_);
+    db_.prepare("DELETE FROM answers WHERE assessment_id = ?").bind(1, assessment_id).run();
+    for (const StoredAnswer& a : answers)
+        db_.prepare("INSERT INTO answers(assessment_id, task, question_id, value) VALUES(?1, ?2, ?3, ?4)")
+            .bind(1, assessment_id)
+            .bind(2, int64_t(a.task))
+            .bind(3, a.question)
+            .bind(4, a.value)
+            .run();
+    db_.prepare("UPDATE assessments SET questionnaire_version = ?1, current_question = ?2 WHERE id = ?3")
+        .bind(1, int64_t(version))
+        .bind(2, current_question)
+        .bind(3, assessment_id)
+        .run();
+    touch(assessment_id);
+    t.commit();
+}
+
 void AssessmentStore::set_answer(int64_t assessment_id, int task, const std::string& question_id, const std::string& value) {
     Transaction t(db_);
     db_.prepare(std::string("INSERT INTO answers(assessment_id, task, question_id, value) VALUES(?1, ?2, ?3, ?4)"

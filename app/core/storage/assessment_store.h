@@ -69,6 +69,10 @@ public:
     void finish_assessment(int64_t assessment_id);
     void reopen_assessment(int64_t assessment_id);
     void delete_assessment(int64_t assessment_id);
+    // Moves an assessment onto another version of its questionnaire: its answers are replaced by
+    // `answers` and its version and resume point set, in one transaction (all or nothing).
+    void migrate_assessment(int64_t assessment_id, int version, const std::vector<StoredAnswer>& answers,
+                            const std::string& current_question);
 
     // Answers and task rows
     void set_answer(int64_t assessment_id, int task, const std::string& question_id, const std::string& value);

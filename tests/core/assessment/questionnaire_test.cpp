@@ -145,16 +145,17 @@ TEST_CASE("[Questionnaire] a valid file loads with areas, questions, levels and 
 
 TEST_CASE("[Scoring] skipped questions are reported, not scored as zero") {
     const Questionnaire q = parse_ok(kSmall);
-    const Result r = score(q, {{"start_end", Answer::of_choice("mail")}, {"nakanuke", Answer::unknown()}});
+    const Result r = score(q, {{"start_end", Answer::of_choice("mail")}, {"nakanuke", Answer::unknown()}, {"access", Answer::of_flag(false)}});
     REQUIRE(r.areas.size() == 2);
-    CHECK(*r.areas[0].score == doctest::Approx(50));  // only the answered question counts
-    CHECK(r.areas[0].unknown == 1);
-    CHECK_FALSE(r.areas[1].score.has_value());        // nothing answered: no score at all
-    CHECK(r.areas[1].unanswered == 1);                 // access_way stays hidden
+    CHECK_FALSE(r.areas[0].score.has_value());            // half of the weight answered: below 60 %
+    CHECK(r.areas[0].answered_share == doctest::Approx(0.5));
+    CHECK(r.areas[0].counts.unknown == 1);
+    CHECK(r.areas[1].counts.applicable == 1);            // access_way stays hidden
     CHECK(r.unknown.size() == 1);
-    CHECK(r.unanswered.size() == 1);
-    CHECK(*r.overall == doctest::Approx(50));          // areas without a score are left out
-    CHECK(r.level->id == "mid");
+    CHECK(r.unanswered.empty());
+    CHECK_FALSE(r.overall.has_value());
+    CHECK(r.no_level == Result::NoLevel::FewAnswers);
+    CHECK(r.level == nullptr);
 }
 
 TEST_CASE("[Scoring] weights, follow-up questions, blockers and advice by impact") {
@@ -167,7 +168,10 @@ TEST_CASE("[Scoring] weights, follow-up questions, blockers and advice by impact
     CHECK(*r.areas[1].score == doctest::Approx(100));
     CHECK(*r.overall == doctest::Approx((50 * 2 + 100) / 3.0));
     REQUIRE(r.blockers.size() == 1);
-    CHECK(r.blockers[0]->id == "no_record");
+    CHECK(r.blockers[0].blocker->id == "no_record");
+    CHECK(r.level->id == "low");                        // a blocker keeps the level at the first one
+    CHECK(r.score_level->id == "mid");
+    CHECK(r.cap == Result::Cap::Blocker);
     REQUIRE(r.advice.size() == 1);  // ict is "high": its advice is for "low" only
     CHECK(r.advice[0].impact == doctest::Approx(100));
     CHECK(r.complete());
