@@ -62,8 +62,12 @@ int run_list(const Options& options) {
     Diagnostics diagnostics;
     const std::vector<Questionnaire> all = load_questionnaires(options.paths.assessment, diagnostics);
     print_diagnostics(diagnostics);
-    for (const Questionnaire& q : all)
-        std::printf("%s\t第%d版\t%s\t%zu問\n", q.id.c_str(), q.version, q.title.c_str(), q.questions.size());
+    // The count the window shows: questions asked before any answer, and the most follow-ups can add.
+    for (const Questionnaire& q : all) {
+        const int first = count_questions(q, {}).applicable, most = int(q.questions.size());
+        std::printf("%s\t第%d版\t%s\t%d問%s\n", q.id.c_str(), q.version, q.title.c_str(), first,
+                    most > first ? ("（最大" + std::to_string(most) + "問）").c_str() : "");
+    }
     return all.empty() ? 1 : 0;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "assessment/scoring.h"
 #include "util/file_io.h"
 #include "util/json.h"
 
@@ -32,10 +33,19 @@ void write_state(const App& app, const char* path) {
         field("question", app.assess.question < visible.size() ? visible[app.assess.question]->id : "", true);
         field("answers", std::to_string(session.answers(-1).size()), false);
         field("tasks", std::to_string(session.tasks().size()), false);
+        field("visible", std::to_string(visible.size()), false);
         const auto result = session.result();
         field("overall", result.overall ? std::to_string(*result.overall) : "null", false);
-        field("blockers", std::to_string(result.blockers.size()), false);
+        field("level", result.level ? result.level->id : "", true);
+        field("blockers", std::to_string(result.stoppers()), false);
+        field("confirmations", std::to_string(result.confirmations()), false);
+        field("applicable", std::to_string(result.counts.applicable), false);
     }
+    // The count each questionnaire shows on the chooser (questions asked before any answer).
+    std::string chooser = "{";
+    for (const auto& q : app.assess.questionnaires)
+        chooser += (chooser.size() > 1 ? "," : "") + json_string(q.id) + ":" + std::to_string(assessment::count_questions(q, {}).applicable);
+    field("chooser", chooser + "}", false);
     field("screenshots", std::to_string(app.screenshots_saved), false);
     field("present", app.present.active ? "true" : "false", false);
     field("slide", std::to_string(app.present.slide), false);

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "assessment/report.h"
+#include "assessment/scoring.h"
 #include "text/normalize.h"
 #include "ui/page_view.h"
 #include "ui/touch_scroll.h"
@@ -99,6 +100,7 @@ void draw_department_form(App& app) {
 
 void start_or_resume(App& app, int64_t assessment_id, AssessStep step) {
     AssessUi& a = app.assess;
+    if (step == AssessStep::Question) bring_up_to_date(app, assessment_id);  // answering goes on the current questions
     std::string error;
     a.session = Session::open(*a.store, assessment_id, &error);
     if (!a.session) {
@@ -137,6 +139,16 @@ void draw_history(App& app) {
     }
 }
 
+// The number of questions asked before any answer (the same count the question screen and the
+// results show), and the most that follow-up questions can add.
+std::string question_count_text(App& app, const Questionnaire& q) {
+    const int first = count_questions(q, {}).applicable, most = int(q.questions.size());
+    const char* key = q.kind == Questionnaire::Kind::Tasks ? "assess.questions_per_task" : "assess.questions";
+    std::string text = app.text.format(key, {std::to_string(first)});
+    if (most > first) text += app.text.format("assess.questions_most", {std::to_string(most)});
+    return text;
+}
+
 void draw_chooser(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
@@ -165,8 +177,7 @@ void draw_chooser(App& app) {
         ImGui::PushID(q.id.c_str());
         const bool preselected = q.id == a.preselect;
         ImGui::PushFont(app.ui_fonts.bold);
-        ImGui::TextColored(ImColor(preselected ? accent_color() : ink_color(Ink::Text)), "%s（%s）", q.title.c_str(),
-                           app.text.format("assess.questions", {std::to_string(q.questions.size())}).c_str());
+        ImGui::TextColored(ImColor(preselected ? accent_color() : ink_color(Ink::Text)), "%s（%s）", q.title.c_str(), question_count_text(app, q).c_str());
         ImGui::PopFont();
         draw_wrapped(app, q.description, width, FontRole::Regular, body, Ink::Muted);
         if (ImGui::Button(app.text.get("assess.start"))) {
@@ -203,6 +214,17 @@ void draw_chooser(App& app) {
 }
 
 }  // namespace
+
+void bring_up_to_date(App& app, int64_t assessment_id) {
+    AssessUi& a = app.assess;
+    const auto record = a.store->assessment(assessment_id);
+    if (!record) return;
+    for (const Questionnaire& q : a.questionnaires) {
+        if (q.id != record->questionnaire_id || record->questionnaire_version >= q.version) continue;
+        std::string error;
+        if (!Session::migrate(*a.store, assessment_id, q, &error)) app.notices.push_back(app.text.format("assess.load_failed", {error}));
+    }
+}
 
 void draw_assessment(App& app) {
     AssessUi& a = app.assess;

@@ -80,10 +80,14 @@ void answer_widgets(App& app, const Question& q, float width) {
         for (const Option& o : q.options) {
             bool on = std::find(chosen.begin(), chosen.end(), o.id) != chosen.end();
             if (ImGui::Checkbox((o.label + "##" + o.id).c_str(), &on)) {
+                // An exclusive option (「ない」) clears the others, and any other option clears it:
+                // the answer never holds a contradiction (Session refuses one anyway).
                 std::vector<std::string> next;
-                for (const Option& x : q.options)  // keep the questionnaire's order
-                    if (x.id == o.id ? on : std::find(chosen.begin(), chosen.end(), x.id) != chosen.end()) next.push_back(x.id);
-                set(Answer::of_choices(next));
+                for (const Option& x : q.options) {  // keep the questionnaire's order
+                    const bool keep = x.id == o.id ? on : std::find(chosen.begin(), chosen.end(), x.id) != chosen.end();
+                    if (keep && (x.id == o.id || !(on && (o.exclusive || x.exclusive)))) next.push_back(x.id);
+                }
+                set(Answer::of_choices(next));  // none left: the question is unanswered again
             }
             app.target("assess:option:" + o.id);
         }

@@ -237,9 +237,9 @@ void draw_scored_results(App& app) {
     ImGui::TextColored(ImColor(accent_color()), "%s",
                        r.overall ? app.text.format("assess.overall", {format_score(*r.overall)}).c_str() : app.text.get("assess.no_level_yet"));
     ImGui::PopFont();
-    if (!r.complete())
-        draw_wrapped(app, app.text.format("assess.partial", {std::to_string(r.counts.answered), std::to_string(r.counts.applicable)}), width,
-                     FontRole::Bold, body, Ink::Text);
+    const std::string answered = std::to_string(r.counts.answered), applicable = std::to_string(r.counts.applicable);
+    if (!r.overall) draw_wrapped(app, app.text.format("assess.answered_of", {answered, applicable}), width, FontRole::Bold, body, Ink::Text);
+    else if (!r.complete()) draw_wrapped(app, app.text.format("assess.partial", {answered, applicable}), width, FontRole::Bold, body, Ink::Text);
     if (r.level) {
         ImGui::PushFont(app.ui_fonts.bold);
         ImGui::TextUnformatted(app.text.format("assess.level", {r.level->label}).c_str());
@@ -258,22 +258,23 @@ void draw_scored_results(App& app) {
         draw_heading(app, app.text.get(confirm ? "assess.confirms" : "assess.blockers"), 2);
         for (const BlockerItem& b : r.blockers) {
             if (b.confirm != confirm) continue;
-            std::string text = (confirm ? "？ " + b.blocker->confirm : "！ " + b.blocker->message);
-            for (const Question* open : b.open) text += "\n・" + open->text + "（" + answer_label(*open, s.answer(-1, open->id)) + "）";
+            std::string text = app.text.get(confirm ? "assess.confirm_mark" : "assess.stop_mark") + (confirm ? b.blocker->confirm : b.blocker->message);
+            for (const Question* open : b.open)
+                text += std::string("\n") + app.text.get("assess.list_mark") + open->text + "（" + answer_label(*open, s.answer(-1, open->id)) + "）";
             boxed(app, text, b.blocker->guide, "blocker" + b.blocker->id, confirm ? amber : red, width);
         }
     }
     if (!r.inconsistencies.empty()) {
         ImGui::Spacing();
         draw_heading(app, app.text.get("assess.inconsistencies"), 2);
-        for (const ConsistencyCheck* c : r.inconsistencies) boxed(app, "※ " + c->message, c->guide, "check" + c->id, grey, width);
+        for (const ConsistencyCheck* c : r.inconsistencies) boxed(app, app.text.get("assess.check_mark") + c->message, c->guide, "check" + c->id, grey, width);
     }
     for (const bool unknown : {true, false}) {
         const std::vector<const Question*>& list = unknown ? r.unknown : r.unanswered;
         if (list.empty()) continue;
         ImGui::Spacing();
         draw_heading(app, app.text.format(unknown ? "assess.unknown_list" : "assess.unanswered_list", {std::to_string(list.size())}), 2);
-        for (const Question* q : list) draw_wrapped(app, "・" + q->text, width, FontRole::Regular, body, Ink::Text);
+        for (const Question* q : list) draw_wrapped(app, app.text.get("assess.list_mark") + q->text, width, FontRole::Regular, body, Ink::Text);
     }
     ImGui::Spacing();
     draw_heading(app, app.text.get("assess.areas"), 2);
@@ -328,8 +329,14 @@ void draw_assess_results(App& app) {
     ImGui::TextUnformatted((a.department->municipality + "　" + a.department->name + "　" + s.questionnaire().title).c_str());
     ImGui::PopFont();
     if (ImGui::Button(app.text.get("assess.edit_answers"))) {
-        s.reopen();
-        a.step = s.questionnaire().kind == Questionnaire::Kind::Tasks ? AssessStep::Tasks : AssessStep::Review;
+        // Answers are changed on the current questions: an older version's assessment is brought up to date first.
+        const int64_t id = s.record().id;
+        bring_up_to_date(app, id);
+        if (auto fresh = Session::open(*a.store, id, nullptr)) a.session = std::move(fresh);
+        a.session->reopen();
+        a.step = a.session->questionnaire().kind == Questionnaire::Kind::Tasks ? AssessStep::Tasks : AssessStep::Review;
+        app.target("assess:edit_answers");
+        return;
     }
     app.target("assess:edit_answers");
     ImGui::SameLine();

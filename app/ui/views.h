@@ -15,6 +15,9 @@ void draw_assess_tasks(App& app);      // view_assess_question.cpp
 void draw_assess_question(App& app);   // view_assess_question.cpp
 void draw_assess_review(App& app);     // view_assess_question.cpp
 void draw_assess_results(App& app);    // view_assess_results.cpp
+// view_assess.cpp: an assessment taken on an older version of a bundled questionnaire is moved onto
+// the current version before it is answered again (answers carried over through aliases).
+void bring_up_to_date(App& app, int64_t assessment_id);
 void draw_documents(App& app);         // view_documents.cpp
 void draw_presentation(App& app);      // view_present.cpp: the whole window while presenting
 void draw_kiosk(App& app);             // view_kiosk.cpp: PIN dialogs, idle countdown, admin screen

@@ -72,6 +72,26 @@ checked = run([BIN, "check", "--content", FIXTURE_CONTENT, "--assessment", bad_q
 if checked.returncode != 1 or "x.toml:3:1: 未知のキー「colour」" not in checked.stdout or "x.toml:12:" not in checked.stdout:
     fail("check reports questionnaire problems as file:line:col: " + checked.stdout)
 
+# Issue 10: answers files with a contradiction, a duplicate or an unreadable shape exit 1 with
+# file:line:col; [] is unanswered (exit 0) and leaves the blocker to be confirmed.
+ERRORS = os.path.join(SOURCE, "tests", "data", "assessment", "errors")
+bundled = ["--content", os.path.join(SOURCE, "content"), "--data", data]
+for name, where in (("duplicate.toml", "duplicate.toml:6:18: 回答「members」"),
+                    ("exclusive.toml", "exclusive.toml:5:26: 回答「contact_tools」"),
+                    ("shapes.toml", "shapes.toml:7:18: 回答「members」")):
+    bad_answers = run([BIN, "assess", "readiness", "--answers", os.path.join(ERRORS, name), *bundled])
+    if bad_answers.returncode != 1 or where not in bad_answers.stderr:
+        fail(f"assess {name} exits 1 with {where}: {bad_answers.returncode} {bad_answers.stderr}")
+empty = run([BIN, "assess", "readiness", "--answers", os.path.join(ERRORS, "empty.toml"), "--json", *bundled])
+if empty.returncode != 0:
+    fail("assess with [] answers: " + empty.stderr)
+empty_result = json.loads(empty.stdout)
+if empty_result["level"] is not None or not any(b["id"] == "no_contact" and b["kind"] == "confirm" for b in empty_result["blockers"]):
+    fail("[] is unanswered: no level, and no_contact needs confirming: " + empty.stdout)
+listed_bundled = run([BIN, "list", "questionnaires", *bundled])
+if "readiness\t第2版\t導入準備度診断\t56問（最大61問）" not in listed_bundled.stdout:
+    fail("list questionnaires counts the questions asked before any answer: " + listed_bundled.stdout)
+
 missing = run([BIN, "toc", "--content", "/nonexistent"])
 if missing.returncode == 0 or "見つかりません" not in missing.stderr:
     fail("a missing content folder gives a Japanese message")
