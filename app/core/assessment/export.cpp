@@ -107,7 +107,7 @@ std::string result_json(const Result& r, const ExportContext& who) {
     out += ",\"overall\":" + json_score(r.overall) + ",\"answered_share\":" + share(r.answered_share) + ",\"level\":" + json_level(r.level) +
            ",\"score_level\":" + json_level(r.score_level) + ",\"no_level\":" + no_level_id(r.no_level) + ",\"cap\":" + cap_id(r.cap) +
            ",\"limiting_area\":" + (r.limiting_area ? json_string(r.limiting_area->area->id) : "null");
-    out += std::string(",\"complete\":") + (r.complete() ? "true" : "false") + "," + json_counts(r.counts) + ",\"blockers\":[";
+    out += std::string(",\"complete\":") + (r.complete() ? "true" : "false") + ",\"counts\":{" + json_counts(r.counts) + "},\"blockers\":[";
     for (size_t i = 0; i < r.blockers.size(); ++i) {
         const BlockerItem& b = r.blockers[i];
         out += (i ? "," : "") + std::string("{\"id\":") + json_string(b.blocker->id) + ",\"kind\":" + (b.confirm ? "\"confirm\"" : "\"stop\"") +
@@ -142,7 +142,7 @@ std::string tasks_json(const Questionnaire& q, const std::vector<TaskResult>& ta
         }
         out += (i ? "," : "") + std::string("{\"name\":") + json_string(t.name) + ",\"class\":" +
                (t.assigned ? json_string(t.assigned->id) : "null") + ",\"inconsistencies\":" + json_checks(t.inconsistencies) +
-               ",\"unknown\":" + json_questions(t.unknown) + ",\"unanswered\":" + json_questions(t.unanswered) + "," + json_counts(t.counts) +
+               ",\"unknown\":" + json_questions(t.unknown) + ",\"unanswered\":" + json_questions(t.unanswered) + ",\"counts\":{" + json_counts(t.counts) + "}" +
                ",\"reasons\":" + json_strings(reasons) + ",\"changes\":" + json_strings(changes) + "}";
     }
     return out + "]}\n";
