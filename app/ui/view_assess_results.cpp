@@ -1,6 +1,16 @@
-// The results dashboard: overall level, blockers first, a radar chart and bars per area, advice
-// with links into the guide, the change since the department's previous assessment and a trend
-// line; per-task questionnaires get a table instead. Export to CSV and JSON.
+// The results dashboard: the overall level (or why there is none, or why it is capped), what
+// blocks, what needs confirming, contradictions and the open questions first; then a radar chart
+// and bars per area, advice with links into the guide, the change since the department's previous
+// assessment and a trend line; per-task questionnaires get a table instead. Export to CSV, JSON, PDF.
+//
+// Index of this file
+//   guide_buttons, boxed          small widgets
+//   load_history                  earlier finished assessments (cached)
+//   draw_radar, draw_bar, draw_trend
+//   export_buttons, context_of
+//   draw_task_results             per-task questionnaires
+//   draw_scored_results           department questionnaires
+//   draw_assess_results           the screen
 #include <imgui.h>
 
 #include <algorithm>
@@ -206,11 +216,14 @@ void draw_task_results(App& app) {
         ImGui::EndTable();
     }
     for (size_t i = 0; i < results.size(); ++i) {
-        if (results[i].matched.empty()) continue;
+        if (results[i].matched.empty() && results[i].inconsistencies.empty()) continue;
         ImGui::Spacing();
         ImGui::PushFont(app.ui_fonts.bold);
         ImGui::TextUnformatted(results[i].name.c_str());
         ImGui::PopFont();
+        for (const ConsistencyCheck* c : results[i].inconsistencies)
+            boxed(app, app.text.get("assess.check_mark") + c->message, c->guide, "check" + std::to_string(i) + c->id,
+                  IM_COL32(0xEE, 0xF1, 0xF5, 255), width);
         for (size_t k = 0; k < results[i].matched.size(); ++k) {
             const TaskRule* rule = results[i].matched[k];
             if (!rule->reason.empty())

@@ -59,6 +59,17 @@ def toml_value(v):
     return '"' + v + '"'
 
 
+def resume(app, department):
+    """Restarted window: opens the department's (only) assessment where it stopped."""
+    app.wait_for(lambda s: "assess" in s["targets"], f"toolbar for {department}")
+    app.focus()
+    app.click_target("assess")
+    app.click_target("assess:dept:" + department)
+    state = app.wait_for(lambda s: any(k.startswith("assess:history:") for k in s["targets"]), f"{department} history")
+    app.click_target(next(k for k in state["targets"] if k.startswith("assess:history:")))
+    return app.wait_for(lambda s: s["screen"] == "assess:question", f"{department} resumed")
+
+
 def screenshot(app, path):
     """Asks the running window for a screenshot (SIGUSR1 → TEBIKI_SCREENSHOT_FILE)."""
     before = app.state()["screenshots"]
@@ -96,14 +107,7 @@ with Display() as display:
 
     again = App(display, data_dir=app.data_dir, content=BUNDLED)
     try:
-        again.wait_for(lambda s: "assess" in s["targets"], "toolbar after restart")
-        again.focus()
-        again.click_target("assess")
-        again.click_target("assess:dept:Somu")
-        state = again.wait_for(lambda s: any(k.startswith("assess:history:") for k in s["targets"]), "history listed")
-        entry = next(k for k in state["targets"] if k.startswith("assess:history:"))
-        again.click_target(entry)
-        state = again.wait_for(lambda s: s["screen"] == "assess:question", "resumed")
+        state = resume(again, "Somu")
         if state["answers"] != 4:
             fail(f"{state['answers']} answers after SIGKILL, expected 4")
         if state["question"] != stopped_at:
@@ -163,13 +167,7 @@ with Display() as display:
     display.env["TEBIKI_SCREENSHOT_FILE"] = shot_not_ready
     last = App(display, data_dir=app.data_dir, content=BUNDLED)
     try:
-        last.wait_for(lambda s: "assess" in s["targets"], "toolbar for the not-ready results")
-        last.focus()
-        last.click_target("assess")
-        last.click_target("assess:dept:Kikaku")
-        state = last.wait_for(lambda s: any(k.startswith("assess:history:") for k in s["targets"]), "Kikaku history")
-        last.click_target(next(k for k in state["targets"] if k.startswith("assess:history:")))
-        last.wait_for(lambda s: s["screen"] == "assess:question", "Kikaku resumed")
+        resume(last, "Kikaku")
         last.click_target("assess:review")
         last.wait_for(lambda s: s["screen"] == "assess:review", "Kikaku review")
         last.click_target("assess:finish")
