@@ -104,7 +104,7 @@ std::string share(double v) { return format_score(v * 100); }
 // Key order follows the reports: what blocks and what is missing come before the areas and the advice.
 std::string result_json(const Result& r, const ExportContext& who) {
     std::string out = json_head(*r.questionnaire, who);
-    out += ",\"overall\":" + json_score(r.overall) + ",\"answered_share\":" + share(r.answered_share) + ",\"level\":" + json_level(r.level) +
+    out += ",\"overall\":" + json_score(r.overall) + ",\"answered_percent\":" + share(r.answered_share) + ",\"level\":" + json_level(r.level) +
            ",\"score_level\":" + json_level(r.score_level) + ",\"no_level\":" + no_level_id(r.no_level) + ",\"cap\":" + cap_id(r.cap) +
            ",\"limiting_area\":" + (r.limiting_area ? json_string(r.limiting_area->area->id) : "null");
     out += std::string(",\"complete\":") + (r.complete() ? "true" : "false") + ",\"counts\":{" + json_counts(r.counts) + "},\"blockers\":[";
@@ -120,7 +120,7 @@ std::string result_json(const Result& r, const ExportContext& who) {
         const AreaResult& a = r.areas[i];
         out += (i ? "," : "") + std::string("{\"id\":") + json_string(a.area->id) + ",\"name\":" + json_string(a.area->name) +
                ",\"critical\":" + (a.area->critical ? "true" : "false") + ",\"score\":" + json_score(a.score) + ",\"level\":" + json_level(a.level) +
-               ",\"answered_share\":" + share(a.answered_share) + "," + json_counts(a.counts) + ",\"not_met\":" + json_questions(a.not_met) + "}";
+               ",\"answered_percent\":" + share(a.answered_share) + "," + json_counts(a.counts) + ",\"not_met\":" + json_questions(a.not_met) + "}";
     }
     out += "],\"advice\":[";
     for (size_t i = 0; i < r.advice.size(); ++i) {
