@@ -76,13 +76,10 @@ int run_generate(const Options& options) {
         }
         in.overrides[set.substr(0, eq)] = set.substr(eq + 1);
     }
-    for (const OptionValue& v : resolve_options(in))
-        in.overrides.erase(v.option->id);  // what is left names no option
-    if (!in.overrides.empty()) {
-        std::fprintf(stderr, "tebiki: オプション「%s」はありません（tebiki list documents で一覧を表示します）。\n", in.overrides.begin()->first.c_str());
-        return 2;
-    }
-    for (const std::string& set : options.values_of("set")) in.overrides[set.substr(0, set.find('='))] = set.substr(set.find('=') + 1);
+    // Unknown options, empty texts and yes/no values other than true/false/はい/いいえ: each named.
+    const std::vector<std::string> problems = check_overrides(documents, in.overrides);
+    for (const std::string& p : problems) std::fprintf(stderr, "tebiki: %s\n", p.c_str());
+    if (!problems.empty()) return 2;
 
     const Draft draft = assemble(in, options.positional[0]);
     for (const std::string& e : draft.errors) std::fprintf(stderr, "tebiki: %s\n", e.c_str());

@@ -7,12 +7,13 @@ namespace tebiki::documents {
 namespace {
 
 const std::regex& pattern() {
-    static const std::regex re(R"(\{\{\s*(ref|form)\s+([A-Za-z0-9_.\-]+)\s*\}\})");
+    static const std::regex re(R"(\{\{\s*(ref|form|law)\s+([A-Za-z0-9_.\-]+)\s*\}\})");
     return re;
 }
 
 Reference to_reference(const std::smatch& m) {
-    return {m[1] == "form" ? Reference::Kind::Form : Reference::Kind::Article, m[2]};
+    const Reference::Kind kind = m[1] == "form" ? Reference::Kind::Form : m[1] == "law" ? Reference::Kind::Law : Reference::Kind::Article;
+    return {kind, m[2]};
 }
 
 }  // namespace

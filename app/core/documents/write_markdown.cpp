@@ -42,8 +42,9 @@ std::string to_markdown(const Draft& draft) {
     for (const Block& b : draft.blocks) {
         switch (b.kind) {
         case Block::Kind::Title: out += "# " + escape(b.text) + "\n\n"; break;
-        case Block::Kind::Line:
-        case Block::Kind::Note: out += escape(b.text) + "\n\n"; break;
+        case Block::Kind::Line: out += escape(b.text) + "\n\n"; break;
+        case Block::Kind::Note: out += (b.label.empty() ? "" : escape(b.label) + "　") + escape(b.text) + "\n\n"; break;
+        case Block::Kind::PageBreak: out += "---\n\n"; break;  // the 別記様式 start on a page of their own
         case Block::Kind::Heading: out += escape(b.text) + "\n"; break;  // （目的） sits right above its article
         case Block::Kind::Article:
         case Block::Kind::Paragraph:

@@ -22,6 +22,9 @@ struct PageImage {
 // Page `page` (0-based) as the PDF prints it, `px_per_pt` pixels per point (1 pt = 1/72 inch).
 PageImage render_page(const Draft& draft, int page, double px_per_pt);
 
+// The text of every line the PDF draws, page by page (tests check page breaks with it).
+std::vector<std::vector<std::string>> pdf_page_lines(const Draft& draft);
+
 // Writes by extension (.md, .docx, .pdf); anything else is refused.
 bool write_draft(const Draft& draft, const std::filesystem::path& file, std::string* error);
 
