@@ -11,6 +11,7 @@ int run_layout(const Options& options);
 int run_assess(const Options& options);
 int run_list(const Options& options);
 int run_generate(const Options& options);
+int run_compare(const Options& options);
 int run_list_documents(const Options& options);
 int run_admin(const Options& options);
 

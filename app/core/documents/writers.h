@@ -11,6 +11,9 @@
 namespace tebiki::documents {
 
 std::string to_markdown(const Draft& draft);
+// `text` as Markdown shows it literally (markup characters escaped); in a table cell, line
+// breaks become <br>.
+std::string markdown_text(const std::string& text, bool in_table = false);
 bool write_docx(const Draft& draft, const std::filesystem::path& file, std::string* error);
 bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error);
 
