@@ -9,7 +9,6 @@
 
 #include <kainjow/mustache.hpp>
 
-#include <regex>
 #include <set>
 
 #include "assessment/report.h"
@@ -220,9 +219,44 @@ std::pair<std::string, std::string> split_law_title(const std::string& title) {
 
 // 「第3条第2項及び第3条第3項第1号」 → 「第3条第2項及び第3項第1号」: references to the same article
 // joined by 及び／又は／若しくは／並びに／、 name the article once (法制執務).
+size_t number_end(const std::string& t, size_t pos) {
+    while (pos < t.size() && t[pos] >= '0' && t[pos] <= '9') ++pos;
+    return pos;
+}
+
+// At `pos`: 「第N<unit>」 → the position after it, else npos.
+size_t unit_at(const std::string& t, size_t pos, std::string_view unit) {
+    if (t.compare(pos, 3, "第") != 0) return std::string::npos;
+    const size_t digits = number_end(t, pos + 3);
+    if (digits == pos + 3 || t.compare(digits, unit.size(), unit) != 0) return std::string::npos;
+    return digits + unit.size();
+}
+
 std::string join_same_article(std::string text) {
-    static const std::regex kRepeat("第([0-9]+)条((?:第[0-9]+項)?(?:第[0-9]+号)?)(及び|又は|若しくは|並びに|、)第\\1条(?=第[0-9]+項)");
-    for (std::string joined; (joined = std::regex_replace(text, kRepeat, "第$1条$2$3")) != text;) text = joined;
+    for (size_t pos = text.find("第"); pos != std::string::npos; pos = text.find("第", pos + 3)) {
+        const size_t article_end = unit_at(text, pos, "条");
+        if (article_end == std::string::npos) continue;
+        const std::string article = text.substr(pos, article_end - pos);
+        size_t q = article_end;
+        for (bool joined = true; joined;) {  // a chain: 第3条第1項、第2項及び第3項
+            joined = false;
+            if (const size_t p = unit_at(text, q, "項"); p != std::string::npos) q = p;
+            if (const size_t i = unit_at(text, q, "号"); i != std::string::npos) q = i;
+            for (std::string_view joint : {"及び", "又は", "若しくは", "並びに", "、"}) {
+                if (text.compare(q, joint.size(), joint) != 0) continue;
+                const size_t r = q + joint.size();
+                if (text.compare(r, article.size(), article) == 0 && unit_at(text, r + article.size(), "項") != std::string::npos) {
+                    text.erase(r, article.size());
+                    q = r;
+                    joined = true;
+                } else if (unit_at(text, r, "項") != std::string::npos) {
+                    q = r;  // already joined: keep following the chain
+                    joined = true;
+                }
+                break;
+            }
+        }
+    }
     return text;
 }
 

@@ -20,12 +20,14 @@ Reference to_reference(const std::smatch& m) {
 
 std::vector<Reference> find_references(const std::string& text) {
     std::vector<Reference> out;
+    if (text.find("{{") == std::string::npos) return out;  // std::regex is slow; most texts have none
     for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern()); it != std::sregex_iterator(); ++it)
         out.push_back(to_reference(*it));
     return out;
 }
 
 std::string substitute_references(const std::string& text, const std::function<std::string(const Reference&)>& resolve) {
+    if (text.find("{{") == std::string::npos) return text;
     std::string out;
     auto last = text.cbegin();
     for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern()); it != std::sregex_iterator(); ++it) {
