@@ -35,14 +35,15 @@ std::string paragraph(const char* style, const std::string& text, const char* jc
 
 const char* jc_of(FormLine::Align a) { return a == FormLine::Align::Right ? "right" : a == FormLine::Align::Center ? "center" : nullptr; }
 
-// The form's boxed table: label column 2,400 twips, value column the rest of the text width.
+// The form's boxed table: label column 2,400 twips, value column the rest of the text width; 5 pt
+// inside every cell above and below, as the PDF writer pads its cells, so rows are as tall in both.
 std::string table(const std::vector<FormRow>& rows) {
     std::string out =
         "<w:tbl><w:tblPr><w:tblW w:w=\"9072\" w:type=\"dxa\"/><w:tblBorders>"
         "<w:top w:val=\"single\" w:sz=\"8\"/><w:left w:val=\"single\" w:sz=\"8\"/><w:bottom w:val=\"single\" w:sz=\"8\"/>"
         "<w:right w:val=\"single\" w:sz=\"8\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
-        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"100\" w:type=\"dxa\"/><w:right w:w=\"100\" w:type=\"dxa\"/>"
-        "</w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"2400\"/><w:gridCol w:w=\"6672\"/></w:tblGrid>";
+        "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"100\" w:type=\"dxa\"/><w:left w:w=\"100\" w:type=\"dxa\"/>"
+        "<w:bottom w:w=\"100\" w:type=\"dxa\"/><w:right w:w=\"100\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"2400\"/><w:gridCol w:w=\"6672\"/></w:tblGrid>";
     for (const FormRow& r : rows) {
         // 1 line of 10.5 pt on a 16.8 pt pitch ≈ 336 twips, plus the cell's padding.
         out += "<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"" + std::to_string(r.lines * 353 + 200) + "\"/></w:trPr>";

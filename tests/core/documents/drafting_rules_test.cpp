@@ -238,6 +238,14 @@ TEST_CASE("[Documents] the 要綱 ends with its 別記様式: blank, addressed t
     CHECK(has(apply, "| 所属 | 総務部人事課 |"));
     CHECK(d.date.year == 2026);
     CHECK(to_markdown(d).rfind("（案）令和8年11月25日", 0) == 0);
+    // Every form fits on its one page, also with satellite offices (the longest rows).
+    for (const char* satellite : {"false", "true"}) {
+        in.overrides["satellite"] = satellite;
+        const auto pages = pdf_page_lines(assemble(in, "yoko"));
+        size_t first_form = 0;
+        while (first_form < pages.size() && (pages[first_form].empty() || pages[first_form][0].rfind("様式第1号", 0) != 0)) ++first_form;
+        CHECK(pages.size() - first_form == 5);
+    }
 }
 
 TEST_CASE("[Documents] the PDF keeps every 見出し and 附則 with the first line after it") {
