@@ -242,17 +242,17 @@ with Display() as display:
         x, y, w, h = app.state()["targets"]["docs:save_md"]
         app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), str(int(y + 200)))
         app.xdotool("click", "--repeat", "40", "--delay", "15", "5")  # scroll the left panel down to the facts
-        app.wait_for(lambda s: 60 < s["targets"].get("docs:facts", [0, -1])[1] < 850, "the facts header in view")
+        app.wait_for(lambda s: 60 < s["targets"].get("docs:facts", [0, -1])[1] < 900, "the facts header in view")
         app.click_target("docs:facts")
         app.wait_for(lambda s: "docs:fact:admin_head" in s["targets"], "the facts panel open")
         app.xdotool("click", "--repeat", "40", "--delay", "15", "5")
-        app.wait_for(lambda s: 60 < s["targets"]["docs:fact:admin_head"][1] < 850, "the 所管する職 field in view")
+        app.wait_for(lambda s: 60 < s["targets"]["docs:fact:admin_head"][1] < 900, "the 所管する職 field in view")
         app.click_target("docs:fact:admin_head")
         app.xdotool("type", "--delay", "50", "Somu-kacho")
         app.click_target("docs:preview")  # leave the field
         app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), "400")
         app.xdotool("click", "--repeat", "80", "--delay", "15", "4")  # back up to the save buttons
-        app.wait_for(lambda s: 60 < s["targets"]["docs:save_md"][1] < 850, "the save buttons in view")
+        app.wait_for(lambda s: 60 < s["targets"]["docs:save_md"][1] < 900, "the save buttons in view")
         saved_md = os.path.join(exports, next(n for n in app.exported(".md") if n.endswith("実施要綱.md")))
         app.click_target("docs:save_md")
         deadline = time.time() + 10
