@@ -42,15 +42,7 @@ int run_compare(const Options& options) {
     for (const Diagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
     if (!before || !after || !diagnostics.empty()) return 1;
     Comparison table = compare_regulations(*before, *after, words);
-    table.date = today();
-    if (const auto date = options.value("date")) {
-        const auto parsed = parse_date(*date);
-        if (!parsed || wareki(*parsed).empty()) {
-            std::fprintf(stderr, "tebiki: --date は 2026-11-25 のように、明治以降の実在する日付で指定してください。\n");
-            return 2;
-        }
-        table.date = *parsed;
-    }
+    if (!read_date_option(options, table.date)) return 2;
     std::string error;
     if (!write_comparison(table, *out, &error)) {
         std::fprintf(stderr, "tebiki: %s\n", error.c_str());

@@ -45,6 +45,20 @@ std::string doc_defaults(int line_twips) {
            std::to_string(line_twips) + "\" w:lineRule=\"exact\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>";
 }
 
+std::string paragraph_style(const char* id, const char* name, const std::string& ppr, const std::string& rpr) {
+    return std::string("<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"") + id + "\"><w:name w:val=\"" + name +
+           "\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>" + ppr + "</w:pPr>" + (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>") +
+           "</w:style>";
+}
+
+std::string styles_part(int line_twips, const std::string& styles) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+           "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">" +
+           doc_defaults(line_twips) +
+           "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>" + styles +
+           "</w:styles>";
+}
+
 namespace {
 
 const char* kContentTypes =

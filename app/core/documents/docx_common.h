@@ -18,6 +18,10 @@ std::string run(const std::string& text, bool underline = false);
 // <w:rPrDefault>/<w:pPrDefault> and the font declaration every tebiki document uses: ＭＳ 明朝
 // 10.5 pt, exact line pitch `line_twips` (so another Mincho gives the same lines per page).
 std::string doc_defaults(int line_twips);
+// A paragraph style `id` shown to Word users as `name`, based on Normal.
+std::string paragraph_style(const char* id, const char* name, const std::string& ppr, const std::string& rpr = "");
+// word/styles.xml: the defaults (line pitch `line_twips`), Normal, then `styles`.
+std::string styles_part(int line_twips, const std::string& styles);
 // The page-number footer's relationship id in word/_rels/document.xml.rels.
 constexpr const char* kFooterId = "rIdFooter";
 

@@ -60,8 +60,16 @@ void draw_page_number(cairo_t* cr, const TextContext& text, int page, double pag
     pango_cairo_show_layout(cr, l.get());
 }
 
-std::vector<unsigned char> surface_rgba(cairo_surface_t* surface) {
-    const int width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface);
+Pixels render_pixels(double width_pt, double height_pt, double px_per_pt, const std::function<void(cairo_t*)>& draw) {
+    const int width = int(width_pt * px_per_pt + 0.5), height = int(height_pt * px_per_pt + 0.5);
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+    cairo_t* cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, px_per_pt, px_per_pt);
+    draw(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
     const unsigned char* data = cairo_image_surface_get_data(surface);
     const int stride = cairo_image_surface_get_stride(surface);
     std::vector<unsigned char> rgba(size_t(width) * size_t(height) * 4);
@@ -75,7 +83,8 @@ std::vector<unsigned char> surface_rgba(cairo_surface_t* surface) {
             d[2] = s[0];
             d[3] = 255;
         }
-    return rgba;
+    cairo_surface_destroy(surface);
+    return {width, height, std::move(rgba)};
 }
 
 bool write_pages(const std::filesystem::path& file, const Info& info, int pages, const std::function<void(cairo_t*, int)>& draw,

@@ -48,8 +48,12 @@ void draw_page_number(cairo_t* cr, const TextContext& text, int page, double pag
 // Draws line `line` of `layout` with its baseline at (x, baseline).
 void draw_line(cairo_t* cr, PangoLayout* layout, int line, double x, double baseline);
 
-// The pixels of an opaque image surface as straight RGBA (cairo holds premultiplied BGRA).
-std::vector<unsigned char> surface_rgba(cairo_surface_t* surface);
+// A white page `width` × `height` points drawn by `draw` at `px_per_pt`, as straight RGBA pixels.
+struct Pixels {
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgba;
+};
+Pixels render_pixels(double width, double height, double px_per_pt, const std::function<void(cairo_t*)>& draw);
 
 struct Info {
     std::string title;

@@ -93,24 +93,16 @@ std::string docx_document(const Comparison& c) {
 }
 
 std::string docx_styles() {
-    auto style = [](const char* id, const char* name, const std::string& ppr, const std::string& rpr = "") {
-        return std::string("<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"") + id + "\"><w:name w:val=\"" + name +
-               "\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>" + ppr + "</w:pPr>" + (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>") +
-               "</w:style>";
-    };
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-           "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">" +
-           docx::doc_defaults(336) +
-           "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>" +
-           style("CmpTitle", "題名", "<w:spacing w:after=\"120\" w:line=\"448\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>",
-                 "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>") +
-           style("CmpNote", "注", "<w:spacing w:after=\"120\"/><w:jc w:val=\"right\"/>") +
-           style("CmpColumn", "表の見出し", "<w:jc w:val=\"center\"/>") +
-           style("CmpTitleLine", "本文", "") +
-           style("CmpPlain", "様式の行", "") +
-           style("CmpHeading", "見出し", "<w:keepNext/><w:ind w:left=\"210\" w:leftChars=\"100\"/>") +
-           style("CmpArticle", "条", "<w:ind w:left=\"210\" w:leftChars=\"100\" w:hanging=\"210\" w:hangingChars=\"100\"/>") +
-           style("CmpItem", "号", "<w:ind w:left=\"420\" w:leftChars=\"200\" w:hanging=\"210\" w:hangingChars=\"100\"/>") + "</w:styles>";
+    using docx::paragraph_style;
+    return docx::styles_part(
+        336, paragraph_style("CmpTitle", "題名", "<w:spacing w:after=\"120\" w:line=\"448\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>",
+                             "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>") +
+                 paragraph_style("CmpNote", "注", "<w:spacing w:after=\"120\"/><w:jc w:val=\"right\"/>") +
+                 paragraph_style("CmpColumn", "表の見出し", "<w:jc w:val=\"center\"/>") + paragraph_style("CmpTitleLine", "本文", "") +
+                 paragraph_style("CmpPlain", "様式の行", "") +
+                 paragraph_style("CmpHeading", "見出し", "<w:keepNext/><w:ind w:left=\"210\" w:leftChars=\"100\"/>") +
+                 paragraph_style("CmpArticle", "条", "<w:ind w:left=\"210\" w:leftChars=\"100\" w:hanging=\"210\" w:hangingChars=\"100\"/>") +
+                 paragraph_style("CmpItem", "号", "<w:ind w:left=\"420\" w:leftChars=\"200\" w:hanging=\"210\" w:hangingChars=\"100\"/>"));
 }
 
 //-----------------------------------------------------------------------------
@@ -326,18 +318,10 @@ PageImage render_comparison_page(const Comparison& c, int page, double px_per_pt
     PageImage image;
     image.pages = int(pages.pages_.size());
     page = std::clamp(page, 0, image.pages - 1);
-    image.width = int(kPageW * px_per_pt + 0.5);
-    image.height = int(kPageH * px_per_pt + 0.5);
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height);
-    cairo_t* cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, px_per_pt, px_per_pt);
-    draw_table_page(cr, pages.pages_[size_t(page)], page + 1, pages.text());
-    cairo_destroy(cr);
-    cairo_surface_flush(surface);
-    image.rgba = surface_rgba(surface);
-    cairo_surface_destroy(surface);
+    Pixels pixels = render_pixels(kPageW, kPageH, px_per_pt, [&](cairo_t* cr) { draw_table_page(cr, pages.pages_[size_t(page)], page + 1, pages.text()); });
+    image.width = pixels.width;
+    image.height = pixels.height;
+    image.rgba = std::move(pixels.rgba);
     return image;
 }
 

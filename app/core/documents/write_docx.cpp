@@ -89,26 +89,18 @@ std::string document_xml(const Draft& draft) {
 // Spacing mirrors the PDF writer (write_pdf.cpp): 題名 10.5 pt before on a 22.4 pt pitch, 見出し
 // 4.2 pt, lines and notes 3.15 pt, 附則 10.5 pt. One character of 10.5 pt is 210 twips.
 std::string styles_xml() {
-    auto style = [](const char* id, const char* name, const std::string& ppr, const std::string& rpr = "") {
-        return std::string("<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"") + id + "\"><w:name w:val=\"" + name +
-               "\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>" + ppr + "</w:pPr>" + (rpr.empty() ? "" : "<w:rPr>" + rpr + "</w:rPr>") +
-               "</w:style>";
-    };
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-           "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">" +
-           docx::doc_defaults(336) +
-           "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>" +
-           style("RegTitle", "題名", "<w:keepNext/><w:spacing w:before=\"210\" w:line=\"448\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>",
-                 "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>") +
-           style("RegLine", "本文", "<w:spacing w:before=\"63\"/>") +
-           style("RegNote", "注", "<w:spacing w:before=\"63\"/>") +
-           style("RegHeading", "見出し", "<w:keepNext/><w:spacing w:before=\"84\"/><w:ind w:left=\"210\" w:leftChars=\"100\"/>") +
-           style("RegArticle", "条", "<w:ind w:left=\"210\" w:leftChars=\"100\" w:hanging=\"210\" w:hangingChars=\"100\"/>") +
-           style("RegParagraph", "項", "<w:ind w:left=\"210\" w:leftChars=\"100\" w:hanging=\"210\" w:hangingChars=\"100\"/>") +
-           style("RegItem", "号", "<w:ind w:left=\"420\" w:leftChars=\"200\" w:hanging=\"210\" w:hangingChars=\"100\"/>") +
-           style("RegSupplementary", "附則", "<w:keepNext/><w:spacing w:before=\"210\"/><w:ind w:left=\"630\" w:leftChars=\"300\"/>") +
-           style("FormLabel", "様式の欄名", "<w:jc w:val=\"center\"/>") + style("FormValue", "様式の記入欄", "<w:jc w:val=\"left\"/>") +
-           "</w:styles>";
+    using docx::paragraph_style;
+    return docx::styles_part(
+        336, paragraph_style("RegTitle", "題名", "<w:keepNext/><w:spacing w:before=\"210\" w:line=\"448\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>",
+                             "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>") +
+                 paragraph_style("RegLine", "本文", "<w:spacing w:before=\"63\"/>") + paragraph_style("RegNote", "注", "<w:spacing w:before=\"63\"/>") +
+                 paragraph_style("RegHeading", "見出し", "<w:keepNext/><w:spacing w:before=\"84\"/><w:ind w:left=\"210\" w:leftChars=\"100\"/>") +
+                 paragraph_style("RegArticle", "条", "<w:ind w:left=\"210\" w:leftChars=\"100\" w:hanging=\"210\" w:hangingChars=\"100\"/>") +
+                 paragraph_style("RegParagraph", "項", "<w:ind w:left=\"210\" w:leftChars=\"100\" w:hanging=\"210\" w:hangingChars=\"100\"/>") +
+                 paragraph_style("RegItem", "号", "<w:ind w:left=\"420\" w:leftChars=\"200\" w:hanging=\"210\" w:hangingChars=\"100\"/>") +
+                 paragraph_style("RegSupplementary", "附則", "<w:keepNext/><w:spacing w:before=\"210\"/><w:ind w:left=\"630\" w:leftChars=\"300\"/>") +
+                 paragraph_style("FormLabel", "様式の欄名", "<w:jc w:val=\"center\"/>") +
+                 paragraph_style("FormValue", "様式の記入欄", "<w:jc w:val=\"left\"/>"));
 }
 
 }  // namespace

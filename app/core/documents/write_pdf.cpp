@@ -221,18 +221,10 @@ PageImage render_page(const Draft& draft, int page, double px_per_pt) {
     PageImage image;
     image.pages = int(pages.pages.size());
     page = std::clamp(page, 0, image.pages - 1);
-    image.width = int(kPageW * px_per_pt + 0.5);
-    image.height = int(kPageH * px_per_pt + 0.5);
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height);
-    cairo_t* cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, px_per_pt, px_per_pt);
-    draw_page(cr, pages.pages[size_t(page)], page + 1, text);
-    cairo_destroy(cr);
-    cairo_surface_flush(surface);
-    image.rgba = surface_rgba(surface);
-    cairo_surface_destroy(surface);
+    Pixels pixels = render_pixels(kPageW, kPageH, px_per_pt, [&](cairo_t* cr) { draw_page(cr, pages.pages[size_t(page)], page + 1, text); });
+    image.width = pixels.width;
+    image.height = pixels.height;
+    image.rgba = std::move(pixels.rgba);
     return image;
 }
 

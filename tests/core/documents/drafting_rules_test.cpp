@@ -1,8 +1,7 @@
 // The drafting rules of issue 11 on the bundled 要綱: references in 法制執務 form, laws cited in
 // full once, the municipality's facts, option checks, no dead or contradictory text in any
 // combination of the yes/no options, the blank 別記様式 after the 附則.
-#include "test_paths.h"
-#include <doctest/doctest.h>
+#include "bundled_documents.h"
 
 #include <unistd.h>
 
@@ -20,27 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Bundled {
-    Diagnostics problems;
-    DocumentSet set;
-    std::vector<assessment::Questionnaire> questionnaires;
-    const assessment::Questionnaire* readiness = nullptr;
-    Bundled() {
-        set = load_documents(fs::path(TEBIKI_ASSESSMENT_DIR) / "documents", problems);
-        questionnaires = assessment::load_questionnaires(TEBIKI_ASSESSMENT_DIR, problems);
-        for (const auto& q : questionnaires)
-            if (set.regulation() && q.id == set.regulation()->questionnaire) readiness = &q;
-    }
-    DraftInputs inputs(const std::string& profile = "profile.toml") const {
-        DraftInputs in;
-        in.documents = &set;
-        in.questionnaire = readiness;
-        in.date = {2026, 11, 25};
-        Diagnostics d;
-        REQUIRE(load_profile(fs::path(TEBIKI_TEST_DATA) / "documents" / profile, in.profile, d));
-        return in;
-    }
-};
+using Bundled = test::BundledDocuments;
 
 bool has(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
 

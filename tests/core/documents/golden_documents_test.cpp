@@ -4,8 +4,7 @@
 //   (YYYY-MM-DD) and a [set] table of option values, as `tebiki generate --set` gives them.
 // Every document that applies is drafted (date 2026-11-25 unless the case says otherwise) and the
 // Markdown of all of them must equal NAME.expected.md. Regenerate with TEBIKI_UPDATE_GOLDEN=1.
-#include "test_paths.h"
-#include <doctest/doctest.h>
+#include "bundled_documents.h"
 
 #include <toml++/toml.h>
 
@@ -24,20 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Bundled {
-    Diagnostics problems;
-    DocumentSet set;
-    std::vector<assessment::Questionnaire> questionnaires;
-    const assessment::Questionnaire* readiness = nullptr;
-    Bundled() {
-        set = load_documents(fs::path(TEBIKI_ASSESSMENT_DIR) / "documents", problems);
-        questionnaires = assessment::load_questionnaires(TEBIKI_ASSESSMENT_DIR, problems);
-        check_document_conditions(set, questionnaires, problems);
-        if (set.regulation())
-            for (const auto& q : questionnaires)
-                if (q.id == set.regulation()->questionnaire) readiness = &q;
-    }
-};
+using Bundled = test::BundledDocuments;
 
 const fs::path& dir() {
     static const fs::path d = fs::path(TEBIKI_TEST_DATA) / "documents";
@@ -70,7 +56,8 @@ bool load_answers_into(const Bundled& b, const fs::path& file, DraftInputs& in) 
 }  // namespace
 
 TEST_CASE("[Golden] bundled documents draft every answer fixture exactly as recorded") {
-    const Bundled b;
+    Bundled b;
+    check_document_conditions(b.set, b.questionnaires, b.problems);
     for (const Diagnostic& d : b.problems) FAIL_CHECK(d.to_string());
     REQUIRE(b.readiness);
     Profile profile;
