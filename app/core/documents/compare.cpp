@@ -5,6 +5,7 @@
 // [SECTION] the table
 #include "documents/compare.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace tebiki::documents {
@@ -17,14 +18,19 @@ namespace {
 
 // Pairs of indexes (-1: nothing on that side) in document order, pairing the elements whose
 // similarity is at least `threshold` so that the total similarity is largest (an LCS with weights).
+// `text` gives what is compared; its character bigrams are computed once per element.
 template <typename T>
-std::vector<std::pair<int, int>> align(const std::vector<T>& a, const std::vector<T>& b, const std::function<double(const T&, const T&)>& sim,
-                                       double threshold) {
+std::vector<std::pair<int, int>> align(const std::vector<T>& a, const std::vector<T>& b, const std::function<std::string(const T&)>& text,
+                                       double threshold, const std::function<double(const T&, const T&, double)>& adjust = nullptr) {
     const size_t n = a.size(), m = b.size();
+    std::vector<Bigrams> ga, gb;
+    for (const T& x : a) ga.push_back(bigrams(text(x)));
+    for (const T& y : b) gb.push_back(bigrams(text(y)));
     std::vector<std::vector<double>> s(n, std::vector<double>(m, -1));
     for (size_t i = 0; i < n; ++i)
         for (size_t j = 0; j < m; ++j) {
-            const double v = sim(a[i], b[j]);
+            double v = similarity(ga[i], gb[j]);
+            if (adjust) v = adjust(a[i], b[j], v);
             if (v >= threshold) s[i][j] = v;
         }
     std::vector<std::vector<double>> best(n + 1, std::vector<double>(m + 1, 0));
@@ -105,7 +111,7 @@ std::string range(const std::string& first, const std::string& last, bool two = 
 }
 
 void items_rows(Sides& s, const std::vector<ParsedItem>& before, const std::vector<ParsedItem>& after, const Words& w) {
-    const auto pairs = align<ParsedItem>(before, after, [](const ParsedItem& a, const ParsedItem& b) { return similarity(a.text, b.text); }, 0.3);
+    const auto pairs = align<ParsedItem>(before, after, [](const ParsedItem& x) { return x.text; }, 0.3);
     for (size_t k = 0; k < pairs.size(); ++k) {
         const auto [i, j] = pairs[k];
         if (i >= 0 && j >= 0 && before[size_t(i)].text == after[size_t(j)].text) {
@@ -139,8 +145,7 @@ void items_rows(Sides& s, const std::vector<ParsedItem>& before, const std::vect
 void paragraphs_rows(Sides& s, const std::vector<ParsedParagraph>& before, const std::vector<ParsedParagraph>& after, const std::string& before_label,
                      const std::string& after_label, const Words& w) {
     auto label_of = [](const ParsedParagraph& p, size_t index, const std::string& article) { return index == 0 ? article : p.label; };
-    const auto pairs = align<ParsedParagraph>(
-        before, after, [](const ParsedParagraph& a, const ParsedParagraph& b) { return similarity(a.text, b.text); }, 0.3);
+    const auto pairs = align<ParsedParagraph>(before, after, [](const ParsedParagraph& x) { return x.text; }, 0.3);
     for (const auto& [i, j] : pairs) {
         if (i >= 0 && j >= 0) {
             const ParsedParagraph& a = before[size_t(i)];
@@ -223,7 +228,7 @@ CompareRow form_row(const ParsedForm* before, const ParsedForm* after, const Wor
         const TextDiff label = diff_words(before->label, after->label);
         s.before.push_back(line(CompareLine::Kind::Plain, {}, label.before));
         s.after.push_back(line(CompareLine::Kind::Plain, {}, label.after));
-        const auto pairs = align<std::string>(before->lines, after->lines, [](const std::string& a, const std::string& b) { return similarity(a, b); }, 0.3);
+        const auto pairs = align<std::string>(before->lines, after->lines, [](const std::string& x) { return x; }, 0.3);
         for (const auto& [i, j] : pairs) {
             if (i >= 0 && j >= 0) {
                 const TextDiff d = diff_words(before->lines[size_t(i)], after->lines[size_t(j)]);
@@ -288,13 +293,10 @@ Comparison compare_regulations(const ParsedRegulation& before, const ParsedRegul
         c.rows.push_back({{line(CompareLine::Kind::Title, {}, d.after)}, {line(CompareLine::Kind::Title, {}, d.before)}});
     }
     // Articles pair by content; the same 見出し counts as a strong likeness.
-    const auto pairs = align<ParsedArticle>(
-        before.articles, after.articles,
-        [](const ParsedArticle& a, const ParsedArticle& b) {
-            const double s = similarity(article_text(a), article_text(b));
-            return !a.heading.empty() && a.heading == b.heading ? std::max(s, 0.6) : s;
-        },
-        0.4);
+    const auto pairs = align<ParsedArticle>(before.articles, after.articles, article_text, 0.4,
+                                            [](const ParsedArticle& a, const ParsedArticle& b, double s) {
+                                                return !a.heading.empty() && a.heading == b.heading ? std::max(s, 0.6) : s;
+                                            });
     rows_for<ParsedArticle>(
         c.rows, before.articles, after.articles, pairs, same_article, [](const ParsedArticle& a) { return a.label; },
         [&](const ParsedArticle* a, const ParsedArticle* b) { return article_row(a, b, w); }, w);
@@ -311,13 +313,10 @@ Comparison compare_regulations(const ParsedRegulation& before, const ParsedRegul
         }
     }
 
+    // Forms pair by their title (their first line), a little by their number.
     const auto form_pairs = align<ParsedForm>(
-        before.forms, after.forms,
-        [](const ParsedForm& a, const ParsedForm& b) {
-            const std::string ta = a.lines.empty() ? a.label : a.lines.front(), tb = b.lines.empty() ? b.label : b.lines.front();
-            return similarity(ta, tb) * 0.7 + similarity(a.label, b.label) * 0.3;
-        },
-        0.5);
+        before.forms, after.forms, [](const ParsedForm& f) { return f.lines.empty() ? f.label : f.lines.front(); }, 0.5,
+        [](const ParsedForm& a, const ParsedForm& b, double s) { return s * 0.7 + similarity(a.label, b.label) * 0.3; });
     rows_for<ParsedForm>(
         c.rows, before.forms, after.forms, form_pairs, same_form, [](const ParsedForm& f) { return form_number(f.label); },
         [&](const ParsedForm* a, const ParsedForm* b) { return form_row(a, b, w); }, w);

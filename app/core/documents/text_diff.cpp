@@ -4,20 +4,36 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
-#include <map>
 #include <memory>
 
 #include "util/utf8.h"
 
 namespace tebiki::documents {
 
+namespace {
+
+// Opening a word iterator loads ICU's Japanese dictionary: once per thread, not once per text.
+struct WordIterator {
+    UBreakIterator* bi = nullptr;
+    WordIterator() {
+        UErrorCode status = U_ZERO_ERROR;
+        bi = ubrk_open(UBRK_WORD, "ja", nullptr, 0, &status);
+        if (U_FAILURE(status)) bi = nullptr;
+    }
+    ~WordIterator() {
+        if (bi) ubrk_close(bi);
+    }
+};
+
+}  // namespace
+
 std::vector<std::string> split_words(const std::string& text) {
     std::vector<std::string> out;
+    thread_local WordIterator words;
     UErrorCode status = U_ZERO_ERROR;
     UText* ut = utext_openUTF8(nullptr, text.data(), int64_t(text.size()), &status);
-    UBreakIterator* bi = ubrk_open(UBRK_WORD, "ja", nullptr, 0, &status);
-    if (U_SUCCESS(status)) ubrk_setUText(bi, ut, &status);
-    if (U_FAILURE(status)) {
+    if (words.bi && U_SUCCESS(status)) ubrk_setUText(words.bi, ut, &status);
+    if (!words.bi || U_FAILURE(status)) {
         // No ICU data: one character a word still gives a usable (character-level) diff.
         for (size_t pos = 0, start = 0; pos < text.size(); start = pos) {
             utf8_next(text, pos);
@@ -25,10 +41,9 @@ std::vector<std::string> split_words(const std::string& text) {
         }
     } else {
         // UTF-8 UText: boundaries are byte offsets.
-        for (int32_t start = ubrk_first(bi), end = ubrk_next(bi); end != UBRK_DONE; start = end, end = ubrk_next(bi))
+        for (int32_t start = ubrk_first(words.bi), end = ubrk_next(words.bi); end != UBRK_DONE; start = end, end = ubrk_next(words.bi))
             out.push_back(text.substr(size_t(start), size_t(end - start)));
     }
-    if (bi) ubrk_close(bi);
     utext_close(ut);
     return out;
 }
@@ -108,29 +123,36 @@ TextDiff diff_words(const std::string& before, const std::string& after) {
     return d;
 }
 
-double similarity(const std::string& a, const std::string& b) {
-    if (a == b) return 1;
-    auto bigrams = [](const std::string& s) {
-        std::map<std::string, int> out;
-        size_t prev = 0, pos = 0;
-        if (pos < s.size()) utf8_next(s, pos);
-        while (pos < s.size()) {
-            size_t next = pos;
-            utf8_next(s, next);
-            ++out[s.substr(prev, next - prev)];
-            prev = pos;
-            pos = next;
-        }
-        return out;
-    };
-    const auto x = bigrams(a), y = bigrams(b);
-    int shared = 0, total = 0;
-    for (const auto& [k, n] : x) {
-        total += n;
-        if (const auto it = y.find(k); it != y.end()) shared += std::min(n, it->second);
+Bigrams bigrams(const std::string& text) {
+    Bigrams out;
+    size_t pos = 0;
+    char32_t previous = text.empty() ? 0 : utf8_next(text, pos);
+    while (pos < text.size()) {
+        const char32_t c = utf8_next(text, pos);
+        out.push_back(uint64_t(previous) << 32 | uint64_t(c));
+        previous = c;
     }
-    for (const auto& [k, n] : y) total += n;
-    return total == 0 ? 0 : 2.0 * shared / total;
+    std::sort(out.begin(), out.end());
+    return out;
 }
+
+double similarity(const Bigrams& a, const Bigrams& b) {
+    if (a.empty() && b.empty()) return 1;
+    size_t shared = 0;
+    for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {  // multiset intersection of sorted codes
+        if (a[i] == b[j]) {
+            ++shared;
+            ++i;
+            ++j;
+        } else if (a[i] < b[j]) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return 2.0 * double(shared) / double(a.size() + b.size());
+}
+
+double similarity(const std::string& a, const std::string& b) { return a == b ? 1 : similarity(bigrams(a), bigrams(b)); }
 
 }  // namespace tebiki::documents
