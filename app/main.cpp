@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     if (command == "layout") return tebiki::cli::run_layout(*options);
     if (command == "assess") return tebiki::cli::run_assess(*options);
     if (command == "generate") return tebiki::cli::run_generate(*options);
+    if (command == "compare") return tebiki::cli::run_compare(*options);
     if (command == "admin") return tebiki::cli::run_admin(*options);
     if (command == "list" && !options->positional.empty() && options->positional[0] == "documents")
         return tebiki::cli::run_list_documents(*options);

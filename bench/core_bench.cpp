@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "assessment/answers_file.h"
+#include "documents/compare.h"
 #include "documents/profile.h"
 #include "documents/writers.h"
 #include "guide/book.h"
@@ -78,6 +79,23 @@ static void bench_documents(const Paths& paths) {
         previews.push_back(ms_since(t));
     }
     std::printf("document_preview_page %.1f ms median (要綱 page 1 at 1.2 px/pt)\n", percentile(previews, 0.5));
+    // The 新旧対照表 of the application-only draft and this one (parse both, pair, diff, write).
+    docs::DraftInputs before_in = in;
+    before_in.overrides = {{"head_order", "false"}, {"registration", "false"}, {"byod", "false"}};
+    const std::string before_md = docs::to_markdown(docs::assemble(before_in, "yoko")), after_md = docs::to_markdown(yoko);
+    UiStrings words;
+    words.load(paths.asset_dirs.front() / "strings" / "ja.toml", d);
+    for (const char* ext : {".md", ".pdf"}) {
+        std::vector<double> rounds;
+        for (int round = 0; round < 5; ++round) {
+            const auto t = Clock::now();
+            const auto a = docs::parse_reiki_markdown(before_md, "before.md", d), b = docs::parse_reiki_markdown(after_md, "after.md", d);
+            std::string error;
+            if (a && b) docs::write_comparison(docs::compare_regulations(*a, *b, words), dir / (std::string("compare") + ext), &error);
+            rounds.push_back(ms_since(t));
+        }
+        std::printf("compare_%s %.1f ms median (新旧対照表 of two 要綱 drafts)\n", ext + 1, percentile(rounds, 0.5));
+    }
 }
 
 int main(int argc, char** argv) {

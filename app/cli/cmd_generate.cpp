@@ -25,6 +25,19 @@ const assessment::Questionnaire* find_questionnaire(const std::vector<assessment
 
 }  // namespace
 
+bool read_date_option(const Options& options, Date& date) {
+    date = today();
+    const auto text = options.value("date");
+    if (!text) return true;
+    const auto parsed = parse_date(*text);
+    if (!parsed || wareki(*parsed).empty()) {
+        std::fprintf(stderr, "tebiki: --date は 2026-11-25 のように、明治以降の実在する日付で指定してください。\n");
+        return false;
+    }
+    date = *parsed;
+    return true;
+}
+
 int run_generate(const Options& options) {
     const auto answers_path = options.value("answers"), profile_path = options.value("profile"), out = options.value("out");
     if (options.positional.empty() || !profile_path || !out) {
@@ -59,15 +72,7 @@ int run_generate(const Options& options) {
         print_diagnostics(diagnostics);
         return 1;
     }
-    in.date = today();
-    if (const auto date = options.value("date")) {
-        const auto parsed = parse_date(*date);
-        if (!parsed || wareki(*parsed).empty()) {
-            std::fprintf(stderr, "tebiki: --date は 2026-11-25 のように、明治以降の実在する日付で指定してください。\n");
-            return 2;
-        }
-        in.date = *parsed;
-    }
+    if (!read_date_option(options, in.date)) return 2;
     for (const std::string& set : options.values_of("set")) {
         const size_t eq = set.find('=');
         if (eq == std::string::npos) {
@@ -76,13 +81,10 @@ int run_generate(const Options& options) {
         }
         in.overrides[set.substr(0, eq)] = set.substr(eq + 1);
     }
-    for (const OptionValue& v : resolve_options(in))
-        in.overrides.erase(v.option->id);  // what is left names no option
-    if (!in.overrides.empty()) {
-        std::fprintf(stderr, "tebiki: オプション「%s」はありません（tebiki list documents で一覧を表示します）。\n", in.overrides.begin()->first.c_str());
-        return 2;
-    }
-    for (const std::string& set : options.values_of("set")) in.overrides[set.substr(0, set.find('='))] = set.substr(set.find('=') + 1);
+    // Unknown options, empty texts and yes/no values other than true/false/はい/いいえ: each named.
+    const std::vector<std::string> problems = check_overrides(documents, in.overrides);
+    for (const std::string& p : problems) std::fprintf(stderr, "tebiki: %s\n", p.c_str());
+    if (!problems.empty()) return 2;
 
     const Draft draft = assemble(in, options.positional[0]);
     for (const std::string& e : draft.errors) std::fprintf(stderr, "tebiki: %s\n", e.c_str());

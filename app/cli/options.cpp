@@ -90,6 +90,8 @@ void print_usage() {
         "  tebiki generate 文書ID --profile 部署.toml --out 出力.{docx,pdf,md} [--answers 回答.toml]\n"
         "                 [--date YYYY-MM-DD] [--set オプション=値]\n"
         "                                 要綱・様式の案を作成します\n"
+        "  tebiki compare 改正前.md 改正後.md --out 出力.{docx,pdf,md}\n"
+        "                                 二つの要綱の新旧対照表を作成します\n"
         "  tebiki list documents          作成できる文書とオプションの一覧を表示します\n"
         "  tebiki admin set-pin           キオスクの管理者の暗証番号を設定します（標準入力から2回）\n"
         "  tebiki --kiosk [--monitor N] [--idle-timeout 秒]\n"

@@ -230,6 +230,9 @@ void App::reset_for_next_person() {
     docs.message.clear();
     docs.source.reset();
     docs.source_for = 0;
+    docs.facts_for.clear();  // reloaded (stored facts stay) for whoever opens a department next
+    docs.compare_preview = false;
+    docs.comparison.reset();
     docs.draft_dirty = true;
     kiosk.admin_open = false;
     kiosk.ask = KioskUi::Ask::None;

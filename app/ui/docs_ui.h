@@ -7,6 +7,7 @@
 
 #include "assessment/session.h"
 #include "documents/assemble.h"
+#include "documents/compare.h"
 #include "ui/textures.h"
 
 namespace tebiki::ui {
@@ -27,6 +28,28 @@ struct DocumentsUi {
     int preview_pages = 0, preview_w = 0, preview_h = 0;
     DynamicTexture preview;
     std::string message;
+    std::vector<std::string> input_errors;          // option values that cannot be drafted (empty text …)
+
+    // The municipality's own 例規 and organisation (profile facts), kept per municipality in the
+    // user store as profile TOML (docs_facts.cpp).
+    documents::Profile facts;
+    std::string facts_for;                          // the municipality `facts` belong to
+    std::string facts_message;
+
+    // 新旧対照表 against the department's last saved draft of the document (docs_compare.cpp).
+    bool compare_preview = false;                   // the preview shows the table instead of the draft
+    bool comparison_dirty = true;
+    std::optional<documents::Comparison> comparison;
+    std::string compare_base;                       // when the draft compared with was saved
+    std::string compare_message;
 };
+
+struct App;
+// docs_facts.cpp: the facts panel, and the facts of the open department's municipality.
+void load_facts(App& app);
+void draw_facts(App& app, float width);
+// docs_compare.cpp: remember a saved draft; the 新旧対照表 panel and its preview pages.
+void remember_saved_draft(App& app, const documents::Draft& draft);
+void draw_compare(App& app, float width);
 
 }  // namespace tebiki::ui

@@ -26,6 +26,9 @@ void write_state(const App& app, const char* path) {
     if (app.screen == Screen::Documents) {
         field("document", app.docs.selected, true);
         field("preview_pages", std::to_string(app.docs.preview_pages), false);
+        field("draft_errors", std::to_string(app.docs.draft.errors.size() + app.docs.input_errors.size()), false);
+        field("comparison", app.docs.comparison ? (app.docs.comparison->same ? "\"same\"" : "\"changed\"") : "null", false);
+        field("compare_preview", app.docs.compare_preview && app.docs.comparison ? "true" : "false", false);
     }
     if (app.assess.session) {
         const auto& session = *app.assess.session;

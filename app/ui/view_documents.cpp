@@ -1,5 +1,7 @@
-// The document screen: pick a document, adjust the options the answers did not settle, look at
-// the page as it will print (the PDF layout drawn to a texture), save as Word, PDF or Markdown.
+// The document screen: pick a document, adjust the options the answers did not settle and the
+// municipality's own 例規 (docs_facts.cpp), look at the page as it will print (the PDF layout
+// drawn to a texture), save as Word, PDF or Markdown, and make the 新旧対照表 against the last
+// saved draft (docs_compare.cpp).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -52,8 +54,13 @@ DraftInputs inputs_for(App& app) {
         in.questionnaire = &d.source->questionnaire();
         in.answers = d.source->answers();
     }
-    in.profile = {dept.municipality, dept.name, dept.head_title, dept.head_name,
-                  dept.staff_count ? std::to_string(*dept.staff_count) : "", dept.contact};
+    in.profile = d.facts;  // the municipality's own 例規, then the department
+    in.profile.municipality = dept.municipality;
+    in.profile.department = dept.name;
+    in.profile.head_title = dept.head_title;
+    in.profile.head_name = dept.head_name;
+    in.profile.staff_count = dept.staff_count ? std::to_string(*dept.staff_count) : "";
+    in.profile.contact = dept.contact;
     in.date = drafting_date(d.date_text).value_or(today());
     in.overrides = d.overrides;
     return in;
@@ -68,8 +75,12 @@ void refresh_draft(DocumentsUi& d, const DraftInputs& in) {
     d.titles.clear();
     for (const DocumentDef* doc : applicable) d.titles.emplace_back(doc->id, assemble(in, doc->id).title);
     d.draft = assemble(in, d.selected);
+    // The same checks as `tebiki generate --set`: an emptied text, a yes/no that is not one.
+    std::map<std::string, std::string> overrides = d.overrides;
+    d.input_errors = check_overrides(d.set, overrides);
     d.draft_dirty = false;
     d.preview_dirty = true;
+    d.comparison_dirty = true;
 }
 
 void draw_department_choice(App& app) {
@@ -118,18 +129,24 @@ void draw_options(App& app, const DraftInputs& in, float width) {
 
 void save(App& app, const Draft& draft, const char* ext) {
     const storage::Department& dept = *app.assess.department;
+    bool written = false;
     app.docs.message = app.save_export(
         safe_file_stem(dept.municipality + "_" + dept.name + "_" + draft.title) + ext,
-        [&](const std::filesystem::path& file, std::string* error) { return write_draft(draft, file, error); }, "docs.saved", "docs.failed");
+        [&](const std::filesystem::path& file, std::string* error) { return written = write_draft(draft, file, error); }, "docs.saved",
+        "docs.failed");
+    if (written) remember_saved_draft(app, draft);  // the base of the next 新旧対照表
 }
 
 void draw_preview(App& app, const Draft& draft, float width, float height) {
     DocumentsUi& d = app.docs;
     const float body = app.ui_fonts.scale.body;
     if (d.preview_dirty) {
-        // Sized to the panel: the page's pixels match the screen's, so the preview is sharp.
-        const double px_per_pt = std::clamp(double(std::min(width / 595.0f, (height - body * 2.5f) / 842.0f)), 0.3, 3.0);
-        const PageImage image = render_page(draft, d.page, px_per_pt);
+        // Sized to the panel: the page's pixels match the screen's, so the preview is sharp. The
+        // 新旧対照表 is A4 landscape.
+        const bool table = d.compare_preview && d.comparison;
+        const float page_w = table ? 842.0f : 595.0f, page_h = table ? 595.0f : 842.0f;
+        const double px_per_pt = std::clamp(double(std::min(width / page_w, (height - body * 2.5f) / page_h)), 0.3, 3.0);
+        const PageImage image = table ? render_comparison_page(*d.comparison, d.page, px_per_pt) : render_page(draft, d.page, px_per_pt);
         d.preview.update(image.width, image.height, image.rgba.data());
         d.preview_pages = image.pages;
         d.preview_w = image.width;
@@ -178,6 +195,7 @@ void draw_documents(App& app) {
         return;
     }
     find_source(app);
+    load_facts(app);
     const DraftInputs in = inputs_for(app);
     if (d.draft_dirty) refresh_draft(d, in);
     const Draft& draft = d.draft;
@@ -200,11 +218,13 @@ void draw_documents(App& app) {
                                         : app.text.get("docs.no_answers");
     draw_wrapped(app, source, width, FontRole::Regular, body, Ink::Muted);
     // Saving comes first: it is what the screen is for, and the options below can be long.
-    if (!draft.errors.empty()) {
+    const bool blocked = !draft.errors.empty() || !d.input_errors.empty();
+    if (blocked) {
         draw_heading(app, app.text.get("docs.errors"), 3);
+        for (const std::string& e : d.input_errors) draw_wrapped(app, e, width, FontRole::Regular, body, Ink::Text);
         for (const std::string& e : draft.errors) draw_wrapped(app, e, width, FontRole::Regular, body, Ink::Text);
     }
-    ImGui::BeginDisabled(!draft.errors.empty());
+    ImGui::BeginDisabled(blocked);
     if (ImGui::Button(app.text.get("docs.save_docx"))) save(app, draft, ".docx");
     app.target("docs:save_docx");
     ImGui::SameLine();
@@ -215,6 +235,7 @@ void draw_documents(App& app) {
     app.target("docs:save_md");
     ImGui::EndDisabled();
     if (!d.message.empty()) draw_wrapped(app, d.message, width, FontRole::Regular, body, Ink::Muted);
+    if (!blocked) draw_compare(app, width);
 
     draw_heading(app, app.text.get("docs.documents"), 2);
     for (const auto& [id, title] : d.titles) {
@@ -222,6 +243,7 @@ void draw_documents(App& app) {
             d.selected = id;
             d.page = 0;
             d.draft_dirty = true;
+            d.compare_preview = false;
         }
         app.target("docs:doc:" + id);
     }
@@ -231,6 +253,8 @@ void draw_documents(App& app) {
     ImGui::SetNextItemWidth(body * 8);
     if (ImGui::InputTextWithHint("##date", "2026-11-25", &d.date_text)) d.draft_dirty = true;
     if (!d.date_text.empty() && !drafting_date(d.date_text)) ImGui::TextColored(ImColor(IM_COL32(0xB0, 0x20, 0x20, 255)), "%s", app.text.get("docs.bad_date"));
+    ImGui::Spacing();
+    draw_facts(app, width);
     ImGui::Spacing();
 
     ImGui::EndChild();

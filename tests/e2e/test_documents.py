@@ -1,7 +1,11 @@
-"""Draft documents: `tebiki generate` writes .docx that python-docx reads and LibreOffice converts,
-.pdf whose text holds the articles with the font embedded, and .md; hostile profiles still give
-valid files; bad input gets Japanese errors. Then the document screen in the real window."""
+"""Draft documents: `tebiki generate` writes .docx that python-docx reads and LibreOffice converts
+to as many pages as tebiki's own PDF (exact line pitch, declared fallback font), .pdf whose text
+holds the articles with the font embedded, a page number on every page and no 見出し alone at a
+page foot, and .md; hostile profiles still give valid files; bad input gets Japanese errors naming
+the option; `tebiki compare` writes the 新旧対照表. Then the document screen in the real window."""
+import datetime
 import os
+import re
 import signal
 import subprocess
 import tempfile
@@ -38,9 +42,9 @@ import docx  # python3-docx
 
 yoko = docx.Document(os.path.join(out, "yoko-order-both-profile.docx"))
 texts = [p.text for p in yoko.paragraphs]
-if not any(t.startswith("第1条　この要綱は、千代田区の職員が") for t in texts):
+if not any(t.startswith("第1条　この要綱は、職員が") for t in texts):
     fail("docx lacks 第1条: " + str(texts[:5]))
-if "（目的）" not in texts or not any(t.startswith("２　") for t in texts) or not any(t.startswith("(1)　") for t in texts):
+if "（目的）" not in texts or not any(t.startswith("2　") for t in texts) or not any(t.startswith("(1)　") for t in texts):
     fail("docx lacks the 見出し, 項 or 号 layout")
 section = yoko.sections[0]
 if abs(section.page_width.mm - 210) > 1 or abs(section.page_height.mm - 297) > 1:
@@ -56,13 +60,55 @@ cells = [c.text for t in hostile.tables for r in t.rows for c in r.cells] + [p.t
 if not any("総務部<&\"'>人事課" in c for c in cells):
     fail("hostile characters were lost instead of escaped: " + str(cells[:6]))
 
-# LibreOffice converts the .docx without complaint.
+# Word: style names a Word user reads, indents in character units, keep-with-next on 見出し, the
+# page number field in the footer, the fallback font, the drafting date as creation date.
+names = {p.style.name for p in yoko.paragraphs}
+for name in ("題名", "見出し", "条", "項", "号", "附則", "本文"):
+    if name not in names:
+        fail(f"docx has no paragraph in style {name}: {sorted(names)}")
+if not yoko.styles["見出し"].paragraph_format.keep_with_next or not yoko.styles["附則"].paragraph_format.keep_with_next:
+    fail("見出し/附則 styles do not keep with the next paragraph")
+if yoko.core_properties.created is None or yoko.core_properties.created.date() != datetime.date(2026, 11, 25):
+    fail(f"docx creation date is not the drafting date: {yoko.core_properties.created}")
+with zipfile.ZipFile(os.path.join(out, "yoko-order-both-profile.docx")) as z:
+    styles = z.read("word/styles.xml").decode()
+    if 'w:leftChars="100" w:hanging="210" w:hangingChars="100"' not in styles or 'w:lineRule="exact"' not in styles:
+        fail("docx indents are not in character units or the line pitch is not exact")
+    fonts_xml = z.read("word/fontTable.xml").decode()
+    if '<w:altName w:val="MS Mincho"/>' not in fonts_xml or 'w:family w:val="roman"' not in fonts_xml:
+        fail("docx declares no fallback for ＭＳ 明朝: " + fonts_xml)
+    if "PAGE" not in z.read("word/footer1.xml").decode() or "footerReference" not in z.read("word/document.xml").decode():
+        fail("docx has no page number in its footer")
+    body = z.read("word/document.xml").decode()
+    if "<w:pageBreakBefore/>" not in body or "所属長　様" not in body:
+        fail("the 別記様式 do not follow the 附則 on pages of their own, addressed to 所属長")
+with zipfile.ZipFile(os.path.join(out, "apply-order-both-profile.docx")) as z:
+    if 'w:hangingChars="250"' not in z.read("word/document.xml").decode():
+        fail("注1 notes do not hang (w:hangingChars for 「注1　」)")
+
+# LibreOffice converts the .docx without complaint, to as many pages as tebiki's own PDF (there is
+# no ＭＳ 明朝 here: the declared fallback and the exact pitch keep the page count), numbered.
 converted = tempfile.mkdtemp(prefix="tebiki-lo-")
+ward = generate("yoko", ".docx", profile="profile-ward", extra=every_form)
+ward_pdf = generate("yoko", ".pdf", profile="profile-ward", extra=every_form)
 lo = subprocess.run(["libreoffice", "--headless", "--norestore", f"-env:UserInstallation=file://{converted}/profile",
-                     "--convert-to", "pdf", "--outdir", converted, os.path.join(out, "yoko-order-both-profile.docx")],
+                     "--convert-to", "pdf", "--outdir", converted, os.path.join(out, "yoko-order-both-profile.docx"), ward],
                     capture_output=True, text=True, timeout=240)
 if lo.returncode != 0 or not os.path.exists(os.path.join(converted, "yoko-order-both-profile.pdf")):
     fail("libreoffice could not convert the docx: " + lo.stdout + lo.stderr)
+
+
+def pages(pdf_path):
+    return int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", pdf_path]).stdout).group(1))
+
+
+for ours, theirs in ((os.path.join(out, "yoko-order-both-profile.pdf"), os.path.join(converted, "yoko-order-both-profile.pdf")),
+                     (ward_pdf, os.path.join(converted, os.path.basename(ward)[:-5] + ".pdf"))):
+    if pages(ours) != pages(theirs):
+        fail(f"LibreOffice gives {pages(theirs)} pages for the docx, tebiki's PDF {pages(ours)}: {os.path.basename(ours)}")
+    for n in range(1, pages(theirs) + 1):
+        if not re.search(rf"-\s*{n}\s*-", run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", theirs, "-"]).stdout):
+            fail(f"page {n} of the LibreOffice conversion has no page number")
 
 # PDF: the text holds the articles in order; the Japanese font is embedded.
 pdf = os.path.join(out, "yoko-order-both-profile.pdf")
@@ -75,6 +121,16 @@ if text.index("第1条") > text.index("第7条"):
 fonts = run(["pdffonts", pdf]).stdout
 if "IPAexMincho" not in fonts or not all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:] if "IPAex" in line):
     fail("IPAex Mincho is not embedded: " + fonts)
+if "（案）令和8年11月25日" not in text or "CreationDate:    Wed Nov 25" not in run(["pdfinfo", pdf]).stdout:
+    fail("the PDF lacks the （案） date line or the drafting date as its creation date")
+# Every page has its number; no page ends with a 見出し or 附則 (keep-with-next).
+for path in (pdf, ward_pdf):
+    for n in range(1, pages(path) + 1):
+        lines = [l.strip() for l in run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", path, "-"]).stdout.splitlines() if l.strip()]
+        if not lines or not re.fullmatch(rf"-\s*{n}\s*-", lines[-1]):
+            fail(f"page {n} of {os.path.basename(path)} has no page number at its foot: {lines[-1:]}")
+        if len(lines) >= 2 and (re.fullmatch(r"（[^）]{1,30}）", lines[-2]) or lines[-2].replace(" ", "") == "附則"):
+            fail(f"page {n} of {os.path.basename(path)} ends with a heading: {lines[-2]}")
 
 # Options from the command line, and the errors.
 no_order = generate("yoko", ".md", extra=("--set", "head_order=false"))
@@ -95,6 +151,51 @@ bad = run([BIN, "generate", "order", "--answers", os.path.join(DATA, "apply-only
            os.path.join(DATA, "profile.toml"), "--out", os.path.join(out, "x.md")])
 if bad.returncode == 0 or "作成しない文書" not in bad.stderr:
     fail("a form that does not apply: " + bad.stderr)
+
+
+def generate_fails(extra, needles, profile=os.path.join(DATA, "profile.toml")):
+    bad = run([BIN, "generate", "yoko", "--profile", profile, "--out", os.path.join(out, "bad.md"), *extra])
+    if bad.returncode == 0 or not all(n in bad.stderr for n in needles):
+        fail(f"generate {extra} should fail naming {needles}: rc={bad.returncode} {bad.stderr}")
+    if os.path.exists(os.path.join(out, "bad.md")):
+        fail("a refused draft left a file behind")
+
+
+generate_fails(("--set", "max_days="), ("オプション「max_days」", "空です"))
+generate_fails(("--set", "lend=maybe"), ("オプション「lend」", "true、false、はい、いいえ"))
+generate_fails(("--set", "apply=false", "--set", "head_order=false"), ("apply", "head_order"))
+hostile_profile = os.path.join(out, "empty-municipality.toml")
+with open(hostile_profile, "w", encoding="utf-8") as f:
+    f.write('municipality = ""\ndepartment = "総務課"\nadmin_head = "総務課長"\nmayer = "町長"\n')
+generate_fails((), ("empty-municipality.toml:1:", "自治体名", "empty-municipality.toml:4:1: 未知のキー「mayer」"), profile=hostile_profile)
+literal = generate("yoko", ".md", extra=("--set", "max_days={{municipality}}", "--set", "byod=はい"))
+if "{{municipality}}を上限とする" not in open(literal, encoding="utf-8").read():
+    fail("a --set value was expanded as a template")
+
+# The 新旧対照表 of two drafts: Markdown with <u> marks, Word with underlined runs, landscape PDF.
+old_md = generate("yoko", ".md", answers="apply-only", profile="profile-ward")
+new_md = generate("yoko", ".md", answers="order-both", profile="profile-ward")
+for ext in (".md", ".docx", ".pdf"):
+    result = run([BIN, "compare", old_md, new_md, "--out", os.path.join(out, "table" + ext), "--date", "2026-11-26"])
+    if result.returncode != 0:
+        fail(f"compare {ext}: {result.stderr}")
+table_md = open(os.path.join(out, "table.md"), encoding="utf-8").read()
+if "| 改正後 | 改正前 |" not in table_md or "<u>" not in table_md or "（新設）" not in table_md or "（略）" not in table_md:
+    fail("the Markdown 新旧対照表 lacks its columns, marks, （新設） or （略）: " + table_md[:400])
+table_docx = docx.Document(os.path.join(out, "table.docx"))
+if [c.text for c in table_docx.tables[0].rows[0].cells] != ["改正後", "改正前"]:
+    fail("the Word 新旧対照表 has no 改正後/改正前 header")
+if not any(r.underline for t in table_docx.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs):
+    fail("the Word 新旧対照表 underlines nothing")
+info = run(["pdfinfo", os.path.join(out, "table.pdf")]).stdout
+if "841.89 x 595.276" not in info or "新旧対照表" not in run(["pdftotext", os.path.join(out, "table.pdf"), "-"]).stdout:
+    fail("the PDF 新旧対照表 is not A4 landscape or lacks its title: " + info)
+broken = os.path.join(out, "broken.md")
+with open(broken, "w", encoding="utf-8") as f:
+    f.write("# 要綱\n\n第1条　本文\n\n3　三つ目\n")
+bad = run([BIN, "compare", broken, new_md, "--out", os.path.join(out, "x.md")])
+if bad.returncode != 1 or "broken.md:5: 項の番号が続いていません" not in bad.stderr:
+    fail("compare did not report the broken file with its line: " + bad.stderr)
 
 # The document screen: register a department, open 文書, look at the preview, save a PDF.
 with Display() as display:
@@ -121,6 +222,44 @@ with Display() as display:
         markdown = open(os.path.join(exports, next(n for n in names if n.endswith(".md"))), encoding="utf-8").read()
         if "（所属長が命ずる在宅勤務）" not in markdown:
             fail("turning on 所属長が命ずる場合 did not reach the saved 要綱")
+        # The 新旧対照表 against the draft saved before: preview it, save it.
+        state = app.wait_for(lambda s: s.get("comparison") == "changed", "a 新旧対照表 against the saved PDF")
+        app.click_target("docs:compare_preview")
+        app.wait_for(lambda s: s.get("compare_preview") and s.get("preview_pages", 0) >= 1, "the 新旧対照表 in the preview")
+        table_shot = os.path.join(tempfile.gettempdir(), f"tebiki-documents-compare-{os.getpid()}.png")
+        before = app.state()["screenshots"]
+        app.proc.send_signal(signal.SIGUSR1)
+        app.wait_for(lambda s: s["screenshots"] > before, "screenshot of the 新旧対照表")
+        os.replace(shot, table_shot)
+        print(f"新旧対照表 screenshot: {table_shot}")
+        app.click_target("docs:compare_pdf")
+        tables = [n for n in app.exported("新旧対照表.pdf") if n.endswith("新旧対照表.pdf")]
+        if "改正後" not in run(["pdftotext", os.path.join(exports, tables[0]), "-"]).stdout:
+            fail("the saved 新旧対照表 lacks its columns")
+        app.click_target("docs:compare_preview")  # back to the draft for the screenshot below
+        app.wait_for(lambda s: not s.get("compare_preview"), "the draft in the preview again")
+        # The municipality's facts: typed in the panel below the options, they reach the draft.
+        x, y, w, h = app.state()["targets"]["docs:save_md"]
+        app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), str(int(y + 200)))
+        app.xdotool("click", "--repeat", "40", "--delay", "15", "5")  # scroll the left panel down to the facts
+        app.wait_for(lambda s: 60 < s["targets"].get("docs:facts", [0, -1])[1] < 900, "the facts header in view")
+        app.click_target("docs:facts")
+        app.wait_for(lambda s: "docs:fact:admin_head" in s["targets"], "the facts panel open")
+        app.xdotool("click", "--repeat", "40", "--delay", "15", "5")
+        app.wait_for(lambda s: 60 < s["targets"]["docs:fact:admin_head"][1] < 900, "the 所管する職 field in view")
+        app.click_target("docs:fact:admin_head")
+        app.xdotool("type", "--delay", "50", "Somu-kacho")
+        app.click_target("docs:preview")  # leave the field
+        app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), "400")
+        app.xdotool("click", "--repeat", "80", "--delay", "15", "4")  # back up to the save buttons
+        app.wait_for(lambda s: 60 < s["targets"]["docs:save_md"][1] < 900, "the save buttons in view")
+        saved_md = os.path.join(exports, next(n for n in app.exported(".md") if n.endswith("実施要綱.md")))
+        app.click_target("docs:save_md")
+        deadline = time.time() + 10
+        while "Somu-kacho" not in open(saved_md, encoding="utf-8").read() and time.time() < deadline:
+            time.sleep(0.2)
+        if "Somu-kachoが別に定める" not in open(saved_md, encoding="utf-8").read():
+            fail("the 要綱を所管する職 typed in the facts panel did not reach the saved draft")
         before = app.state()["screenshots"]
         app.proc.send_signal(signal.SIGUSR1)
         app.wait_for(lambda s: s["screenshots"] > before, "screenshot")

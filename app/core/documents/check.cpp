@@ -4,6 +4,9 @@
 
 #include "guide/check.h"
 #include "util/file_io.h"
+#include "documents/profile.h"
+
+#include <algorithm>
 #include <set>
 
 namespace tebiki::documents {
@@ -36,8 +39,9 @@ void check_condition(const Condition& c, int line, const std::string& file, cons
 // Mustache names a template may use; anything else would print as nothing in mid-sentence.
 void check_placeholders(const DocumentSet& set, const assessment::Questionnaire* q, const std::set<std::string>& options,
                         Diagnostics& out) {
-    static const std::set<std::string> kProfile = {"municipality", "department", "head_title", "head_name", "staff_count",
-                                                   "contact", "date", "year"};
+    std::set<std::string> kProfile = {"date", "year", "regulation_title"};
+    for (const std::string& name : profile_text_names()) kProfile.insert(name);
+    for (const std::string& name : profile_flag_names()) kProfile.insert(name);
     static const std::regex kTag(R"(\{\{\s*[#^/]?\s*([A-Za-z0-9_.]+)\s*\}\})");
     for (const DocumentDef& d : set.documents) {
         for_each_text(d, [&](const std::string& text, int line) {
@@ -65,21 +69,27 @@ void check_document_conditions(const DocumentSet& set, const std::vector<assessm
     std::set<std::string> options;
     for (const DocOption& o : regulation->options) {
         options.insert(o.id);
+        if (std::find(profile_flag_names().begin(), profile_flag_names().end(), o.id) != profile_flag_names().end())
+            out.push_back({file, o.line, 0, "オプション「" + o.id + "」が部署の情報（profile）の項目と重なっています。別の id にしてください。"});
         if (q && q->question(o.id)) out.push_back({file, o.line, 0, "オプション「" + o.id + "」が質問の id と重なっています。別の id にしてください。"});
     }
     for (const DocOption& o : regulation->options)
         for (const OptionCase& c : o.cases) check_condition(c.when, o.line, file, q, {}, out);  // cases read answers only
+    std::set<std::string> readable = options;  // what the other conditions read: options and the profile's yes/no facts
+    readable.insert(profile_flag_names().begin(), profile_flag_names().end());
     for (const DocumentDef& d : set.documents) {
         const std::string name = d.file.string();
-        check_condition(d.when, d.line, name, q, options, out);
+        check_condition(d.when, d.line, name, q, readable, out);
         for (const Article& a : d.articles) {
-            check_condition(a.when, a.line, name, q, options, out);
+            check_condition(a.when, a.line, name, q, readable, out);
             for (const Paragraph& p : a.paragraphs) {
-                check_condition(p.when, p.line, name, q, options, out);
-                for (const Item& i : p.items) check_condition(i.when, i.line, name, q, options, out);
+                check_condition(p.when, p.line, name, q, readable, out);
+                for (const Item& i : p.items) check_condition(i.when, i.line, name, q, readable, out);
             }
         }
-        for (const Paragraph& p : d.supplementary) check_condition(p.when, p.line, name, q, options, out);
+        for (const Paragraph& p : d.supplementary) check_condition(p.when, p.line, name, q, readable, out);
+        for (const Requirement& r : d.requirements) check_condition(r.when, r.line, name, q, readable, out);
+        for (const FormRow& r : d.rows) check_condition(r.when, r.line, name, q, readable, out);
     }
     check_placeholders(set, q, options, out);
 }

@@ -11,6 +11,7 @@
 #include "assessment/toml_reader.h"
 #include "documents/document_model.h"
 #include "documents/placeholders.h"
+#include "documents/profile.h"
 #include "util/file_io.h"
 
 namespace tebiki::documents {
@@ -33,6 +34,11 @@ const DocumentDef* DocumentSet::find(std::string_view id) const {
 // Every text of a document, with the line it was read from, for the reference checks.
 void for_each_text(const DocumentDef& d, const std::function<void(const std::string&, int)>& f) {
     f(d.title, 1);
+    f(d.draft_mark, 1);
+    f(d.enactment, 1);
+    for (const LawDef& l : d.laws) f(l.title, l.line);
+    for (const auto& [name, value] : d.profile_defaults) f(value, 1);
+    for (const auto& [name, value] : d.blank_forms) f(value, 1);
     for (const Article& a : d.articles) {
         f(a.heading, a.line);
         for (const Paragraph& p : a.paragraphs) {
@@ -135,6 +141,23 @@ DocOption read_option(const toml::table& t, TomlReader& parent) {
     return o;
 }
 
+// A table of profile text names → templates ([profile_defaults], [blank_forms]).
+void read_profile_values(TomlReader& r, std::string_view key, std::map<std::string, std::string>& out) {
+    const toml::table* table = r.table(key);
+    if (!table) return;
+    const std::vector<std::string>& names = profile_text_names();
+    for (const auto& [k, node] : *table) {
+        const std::string name(k.str());
+        const int line = int(k.source().begin.line), column = int(k.source().begin.column);
+        if (std::find(names.begin(), names.end(), name) == names.end())
+            r.error(line, column, std::string(key) + " の「" + name + "」は部署の情報（profile）の項目ではありません。");
+        else if (const auto value = node.value<std::string>())
+            out[name] = *value;
+        else
+            r.error(line, column, std::string(key) + " の「" + name + "」は文字列で書いてください。");
+    }
+}
+
 void read_document(TomlReader& r, DocumentDef& d) {
     d.id = r.text("id", true);
     const std::string kind = r.text("kind", true);
@@ -143,8 +166,28 @@ void read_document(TomlReader& r, DocumentDef& d) {
     d.title = read_template(r, "title", true);
     read_when(r, d);
     if (d.kind == DocumentDef::Kind::Regulation) {
+        d.draft_mark = read_template(r, "draft_mark");
         d.enactment = read_template(r, "enactment");
         d.questionnaire = r.text("questionnaire");
+        for (const toml::table* t : r.tables("laws")) {
+            TomlReader lr(*t, r.file(), r.diagnostics());
+            LawDef law;
+            law.line = lr.line();
+            law.id = lr.text("id", true);
+            law.title = read_template(lr, "title", true);
+            law.short_name = lr.text("short");
+            d.laws.push_back(std::move(law));
+        }
+        read_profile_values(r, "profile_defaults", d.profile_defaults);
+        read_profile_values(r, "blank_forms", d.blank_forms);
+        for (const toml::table* t : r.tables("requirements")) {
+            TomlReader qr(*t, r.file(), r.diagnostics());
+            Requirement q;
+            read_when(qr, q);
+            if (q.when_text.empty()) qr.error(qr.line(), 0, "requirements には when が必要です。");
+            q.message = qr.text("message", true);
+            d.requirements.push_back(std::move(q));
+        }
         for (const toml::table* t : r.tables("options")) d.options.push_back(read_option(*t, r));
         for (const toml::table* t : r.tables("articles")) {
             TomlReader ar(*t, r.file(), r.diagnostics());
@@ -213,6 +256,10 @@ void check_references(const DocumentSet& set, Diagnostics& out) {
                     const DocumentDef* form = set.find(ref.target);
                     if (!form || form->kind != DocumentDef::Kind::Form)
                         out.push_back({d.file.string(), line, 0, "様式「" + ref.target + "」がありません。"});
+                } else if (ref.kind == Reference::Kind::Law) {
+                    const bool known = regulation && std::any_of(regulation->laws.begin(), regulation->laws.end(),
+                                                                 [&](const LawDef& l) { return l.id == ref.target; });
+                    if (!known) out.push_back({d.file.string(), line, 0, "法令「" + ref.target + "」が要綱の [[laws]] にありません。"});
                 } else if (!regulation || !reference_exists(*regulation, ref.target)) {
                     out.push_back({d.file.string(), line, 0, "参照先「" + ref.target + "」が要綱の条・項・号にありません。"});
                 }
@@ -245,6 +292,7 @@ std::optional<DocumentDef> parse_document(std::string_view text, const fs::path&
     const std::string name = file.string();
     check_unique_ids(d.articles, "条", name, diagnostics);
     check_unique_ids(d.options, "オプション", name, diagnostics);
+    check_unique_ids(d.laws, "法令", name, diagnostics);
     for (const Article& a : d.articles) {
         check_unique_ids(a.paragraphs, "条「" + a.id + "」の項", name, diagnostics);
         for (const Paragraph& p : a.paragraphs) check_unique_ids(p.items, "項「" + a.id + "." + p.id + "」の号", name, diagnostics);

@@ -4,6 +4,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,20 @@ struct FormRow : Guarded {  // the row is printed only when `when` holds
     int lines = 1;
 };
 
+// A statute or ordinance the regulation cites: printed in full with its number where the draft
+// first names it and by its name (or `short`) afterwards, wherever conditions put that first use.
+struct LawDef {
+    std::string id;
+    std::string title;  // 「地方公務員法（昭和25年法律第261号）」; a template (profile values)
+    std::string short_name;  // 「勤務時間条例」: defined as 「（…。以下「勤務時間条例」という。）」
+    int line = 0;
+};
+
+// A combination of options the regulation cannot be drafted with: `when` must hold.
+struct Requirement : Guarded {
+    std::string message;  // Japanese, names the options to change
+};
+
 struct DocumentDef : Guarded {
     enum class Kind { Regulation, Form };
     std::filesystem::path file;
@@ -70,8 +85,13 @@ struct DocumentDef : Guarded {
     Kind kind = Kind::Form;
     std::string title;
     // Regulation
-    std::string enactment;
+    std::string draft_mark;  // 「（案）{{date}}」 above the title
+    std::string enactment;   // may hold \n: one right-aligned line each
     std::string questionnaire;
+    std::vector<LawDef> laws;
+    std::map<std::string, std::string> profile_defaults;  // profile text name → template used when empty
+    std::map<std::string, std::string> blank_forms;       // profile values the 別記様式 print (blank boxes)
+    std::vector<Requirement> requirements;
     std::vector<DocOption> options;
     std::vector<Article> articles;
     std::vector<Paragraph> supplementary;  // 附則

@@ -7,24 +7,27 @@ namespace tebiki::documents {
 namespace {
 
 const std::regex& pattern() {
-    static const std::regex re(R"(\{\{\s*(ref|form)\s+([A-Za-z0-9_.\-]+)\s*\}\})");
+    static const std::regex re(R"(\{\{\s*(ref|form|law)\s+([A-Za-z0-9_.\-]+)\s*\}\})");
     return re;
 }
 
 Reference to_reference(const std::smatch& m) {
-    return {m[1] == "form" ? Reference::Kind::Form : Reference::Kind::Article, m[2]};
+    const Reference::Kind kind = m[1] == "form" ? Reference::Kind::Form : m[1] == "law" ? Reference::Kind::Law : Reference::Kind::Article;
+    return {kind, m[2]};
 }
 
 }  // namespace
 
 std::vector<Reference> find_references(const std::string& text) {
     std::vector<Reference> out;
+    if (text.find("{{") == std::string::npos) return out;  // std::regex is slow; most texts have none
     for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern()); it != std::sregex_iterator(); ++it)
         out.push_back(to_reference(*it));
     return out;
 }
 
 std::string substitute_references(const std::string& text, const std::function<std::string(const Reference&)>& resolve) {
+    if (text.find("{{") == std::string::npos) return text;
     std::string out;
     auto last = text.cbegin();
     for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern()); it != std::sregex_iterator(); ++it) {

@@ -1,5 +1,6 @@
-// The two placeholders tebiki resolves itself before mustache runs: {{ref ARTICLE[.PARA[.ITEM]]}}
-// (「第3条第2項」 after renumbering) and {{form FORM}} (「様式第2号」).
+// The placeholders tebiki resolves itself before mustache runs: {{ref ARTICLE[.PARA[.ITEM]]}}
+// (「第3条第2項」 after renumbering), {{form FORM}} (「様式第2号」) and {{law LAW}} (a cited law:
+// in full with its number at its first use in the draft, by its name afterwards).
 #pragma once
 #include <functional>
 #include <string>
@@ -8,9 +9,9 @@
 namespace tebiki::documents {
 
 struct Reference {
-    enum class Kind { Article, Form };
+    enum class Kind { Article, Form, Law };
     Kind kind = Kind::Article;
-    std::string target;  // "apply.2.1" or a form id
+    std::string target;  // "apply.2.1", a form id or a law id
 };
 
 std::vector<Reference> find_references(const std::string& text);

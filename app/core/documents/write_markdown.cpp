@@ -2,12 +2,10 @@
 
 namespace tebiki::documents {
 
-namespace {
-
 // Text as Markdown shows it literally: ASCII punctuation that Markdown would read as markup is
 // backslash-escaped (CommonMark allows that for any ASCII punctuation), so a department called
 // "<b>課" stays text.
-std::string escape(const std::string& text, bool in_table = false) {
+std::string markdown_text(const std::string& text, bool in_table) {
     std::string out;
     bool line_start = true;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -33,7 +31,10 @@ std::string escape(const std::string& text, bool in_table = false) {
     return out;
 }
 
-std::string table_cell(const std::string& text) { return escape(text, true); }
+namespace {
+
+std::string escape(const std::string& text) { return markdown_text(text, false); }
+std::string table_cell(const std::string& text) { return markdown_text(text, true); }
 
 }  // namespace
 
@@ -42,8 +43,9 @@ std::string to_markdown(const Draft& draft) {
     for (const Block& b : draft.blocks) {
         switch (b.kind) {
         case Block::Kind::Title: out += "# " + escape(b.text) + "\n\n"; break;
-        case Block::Kind::Line:
-        case Block::Kind::Note: out += escape(b.text) + "\n\n"; break;
+        case Block::Kind::Line: out += escape(b.text) + "\n\n"; break;
+        case Block::Kind::Note: out += (b.label.empty() ? "" : escape(b.label) + "　") + escape(b.text) + "\n\n"; break;
+        case Block::Kind::PageBreak: out += "---\n\n"; break;  // the 別記様式 start on a page of their own
         case Block::Kind::Heading: out += escape(b.text) + "\n"; break;  // （目的） sits right above its article
         case Block::Kind::Article:
         case Block::Kind::Paragraph:

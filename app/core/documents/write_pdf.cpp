@@ -1,40 +1,35 @@
 // Index of this file
-// [SECTION] page geometry and type
+// [SECTION] page geometry
 // [SECTION] pagination: blocks → pages of drawing operations
 // [SECTION] drawing a page (PDF and preview share it)
 // [SECTION] public writers
 //
 // A4 pages set in IPAex Mincho with pango (Japanese line breaking, 禁則) and drawn with cairo;
 // cairo embeds the font subset. The preview draws the very same pages onto an image surface.
-#include <cairo-pdf.h>
+// Lines sit on a fixed pitch (1.6 × the font size), as the Word file's exact line spacing does,
+// so both come out with the same lines on the same pages.
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
 #include <algorithm>
-#include <memory>
 
+#include "documents/pdf_common.h"
 #include "documents/writers.h"
 
 namespace tebiki::documents {
 
+using namespace pdf;
+
 namespace {
 
 //-----------------------------------------------------------------------------
-// [SECTION] page geometry and type
+// [SECTION] page geometry
 //-----------------------------------------------------------------------------
 
-constexpr double kPageW = 595.276, kPageH = 841.890;  // A4 in points
+constexpr double kPageW = kA4W, kPageH = kA4H;
 constexpr double kLeft = 70.87, kRight = 70.87, kTop = 85.04, kBottom = 70.87;  // 25 / 25 / 30 / 25 mm
 constexpr double kTextW = kPageW - kLeft - kRight;
-constexpr double kBodyPt = 10.5, kTitlePt = 14.0;
-constexpr double kEm = kBodyPt;          // one full-width character
-constexpr double kLineSpacing = 1.6;     // body line pitch as a multiple of the font's height
-constexpr const char* kFamily = "IPAexMincho";
-
-struct GObjectDeleter {
-    void operator()(void* p) const { g_object_unref(p); }
-};
-using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
+constexpr double kPitch = kBodyPt * kLineSpacing;  // 16.8 pt: the Word file's exact line spacing (336 twips)
 
 //-----------------------------------------------------------------------------
 // [SECTION] pagination: blocks → pages of drawing operations
@@ -55,61 +50,43 @@ struct Pages {
 
 class Paginator {
 public:
-    Paginator() {
-        // Metrics without hinting, at 72 dpi: a point is a unit on every surface, so the PDF and
-        // the preview break lines and pages at the same places.
-        context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
-        cairo_font_options_t* options = cairo_font_options_create();
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-        pango_cairo_context_set_font_options(context_, options);
-        cairo_font_options_destroy(options);
-        pango_cairo_context_set_resolution(context_, 72);
-        pango_context_set_language(context_, pango_language_from_string("ja"));
-        out_.pages.emplace_back();
-    }
-    ~Paginator() { g_object_unref(context_); }
+    Paginator() { out_.pages.emplace_back(); }
 
     PangoLayout* layout(const std::string& text, double width, double pt, PangoAlignment align, double hanging = 0) {
-        LayoutPtr layout(pango_layout_new(context_));
-        PangoFontDescription* font = pango_font_description_from_string(kFamily);
-        pango_font_description_set_size(font, int(pt * PANGO_SCALE));
-        pango_layout_set_font_description(layout.get(), font);
-        pango_font_description_free(font);
-        pango_layout_set_width(layout.get(), int(width * PANGO_SCALE));
-        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-        pango_layout_set_alignment(layout.get(), align);
-        pango_layout_set_line_spacing(layout.get(), float(kLineSpacing));
-        if (hanging > 0) pango_layout_set_indent(layout.get(), -int(hanging * PANGO_SCALE));  // negative: hanging
-        pango_layout_set_text(layout.get(), text.c_str(), -1);
-        out_.layouts.push_back(std::move(layout));
+        out_.layouts.push_back(text_.layout(text, width, pt, align, hanging));
         return out_.layouts.back().get();
     }
+    double width_of(const std::string& text) const { return text_.text_width(text, kBodyPt); }
 
-    // Flows a paragraph line by line, breaking pages between lines.
-    void flow(PangoLayout* layout, double x, double space_before = 0) {
-        y_ += space_before;
-        double origin = y_;  // where the layout's own y = 0 lies on the current page
+    // Keep-with-next: starts a new page unless `height` more points fit on this one (a 見出し
+    // and the first line of its article, 附則 and its first line).
+    void keep(double height) {
+        if (y_ + height > kPageH - kBottom && !page().empty()) new_page();
+    }
+    void page_break() {
+        if (!page().empty()) new_page();
+    }
+
+    // Flows a paragraph line by line on a fixed pitch, breaking pages between lines.
+    void flow(PangoLayout* layout, double x, double pt, double space_before = 0) {
+        const double pitch = pt * kLineSpacing;
+        if (!page().empty()) y_ += space_before;  // never at the top of a page
         PangoLayoutIter* it = pango_layout_get_iter(layout);
         int index = 0;
         do {
             PangoRectangle logical;
             pango_layout_iter_get_line_extents(it, nullptr, &logical);
-            const double line_top = double(logical.y) / PANGO_SCALE, line_h = double(logical.height) / PANGO_SCALE;
-            const double baseline = double(pango_layout_iter_get_baseline(it)) / PANGO_SCALE;
-            if (origin + line_top + line_h > kPageH - kBottom && origin + line_top > kTop + 0.5) {
-                new_page();
-                origin = kTop - line_top;  // this line opens the new page
-            }
+            const double line_top = double(logical.y) / PANGO_SCALE;
+            const double baseline = double(pango_layout_iter_get_baseline(it)) / PANGO_SCALE - line_top;  // within the line
+            if (y_ + pitch > kPageH - kBottom + 0.01 && !page().empty()) new_page();
             Op op;
             op.kind = Op::Kind::Line;
             op.layout = layout;
             op.line = index++;
             op.x = x + double(logical.x) / PANGO_SCALE;  // alignment and the hanging indent
-            op.y = origin + baseline;
+            op.y = y_ + baseline;
             page().push_back(op);
-            // Between paragraphs keep the same pitch as between the lines of one.
-            y_ = origin + line_top + std::max(line_h, kBodyPt * kLineSpacing);
+            y_ += pitch;
         } while (pango_layout_iter_next_line(it));
         pango_layout_iter_free(it);
     }
@@ -120,7 +97,7 @@ public:
         for (const FormRow& row : rows) {
             PangoLayout* label = layout(row.label, label_w - 2 * pad, kBodyPt, PANGO_ALIGN_CENTER);
             PangoLayout* value = layout(row.value, value_w - 2 * pad, kBodyPt, PANGO_ALIGN_LEFT);
-            const double line_h = kBodyPt * kLineSpacing * 1.05;
+            const double line_h = kPitch * 1.05;
             const double h = std::max({row.lines * line_h, height(label), height(value)}) + 2 * pad;
             if (y_ + h > kPageH - kBottom) new_page();
             page().push_back({Op::Kind::Rect, nullptr, 0, kLeft, y_, label_w, h});
@@ -146,7 +123,7 @@ private:
         y_ = kTop;
     }
 
-    PangoContext* context_ = nullptr;
+    TextContext text_;
     Pages out_;
     double y_ = kTop;
 };
@@ -160,15 +137,26 @@ Pages paginate(const Draft& draft) {
     for (const Block& b : draft.blocks) {
         const std::string labelled = b.label.empty() ? b.text : b.label + "　" + b.text;
         switch (b.kind) {
-        case Block::Kind::Title: p.flow(p.layout(b.text, kTextW, kTitlePt, PANGO_ALIGN_CENTER), kLeft, kEm); break;
-        case Block::Kind::Line: p.flow(p.layout(b.text, kTextW, kBodyPt, pango_align(b.align)), kLeft, kEm * 0.3); break;
-        case Block::Kind::Note: p.flow(p.layout(b.text, kTextW, kBodyPt, pango_align(b.align)), kLeft, kEm * 0.3); break;
-        case Block::Kind::Heading: p.flow(p.layout(b.text, kTextW - kEm, kBodyPt, PANGO_ALIGN_LEFT), kLeft + kEm, kEm * 0.4); break;
+        case Block::Kind::Title: p.flow(p.layout(b.text, kTextW, kTitlePt, PANGO_ALIGN_CENTER), kLeft, kTitlePt, kEm); break;
+        case Block::Kind::Line: p.flow(p.layout(b.text, kTextW, kBodyPt, pango_align(b.align)), kLeft, kBodyPt, kEm * 0.3); break;
+        case Block::Kind::Note:
+            // 「注1　」 hangs: the note's further lines start under its text.
+            p.flow(p.layout(labelled, kTextW, kBodyPt, pango_align(b.align), b.label.empty() ? 0 : p.width_of(b.label + "　")), kLeft,
+                   kBodyPt, kEm * 0.3);
+            break;
+        case Block::Kind::Heading:
+            p.keep(kEm * 0.4 + 2 * kPitch);
+            p.flow(p.layout(b.text, kTextW - kEm, kBodyPt, PANGO_ALIGN_LEFT), kLeft + kEm, kBodyPt, kEm * 0.4);
+            break;
         case Block::Kind::Article:
-        case Block::Kind::Paragraph: p.flow(p.layout(labelled, kTextW, kBodyPt, PANGO_ALIGN_LEFT, kEm), kLeft); break;
-        case Block::Kind::Item: p.flow(p.layout(labelled, kTextW - kEm, kBodyPt, PANGO_ALIGN_LEFT, kEm), kLeft + kEm); break;
-        case Block::Kind::Supplementary: p.flow(p.layout(b.text, kTextW - 3 * kEm, kBodyPt, PANGO_ALIGN_LEFT), kLeft + 3 * kEm, kEm); break;
+        case Block::Kind::Paragraph: p.flow(p.layout(labelled, kTextW, kBodyPt, PANGO_ALIGN_LEFT, kEm), kLeft, kBodyPt); break;
+        case Block::Kind::Item: p.flow(p.layout(labelled, kTextW - kEm, kBodyPt, PANGO_ALIGN_LEFT, kEm), kLeft + kEm, kBodyPt); break;
+        case Block::Kind::Supplementary:
+            p.keep(kEm + 2 * kPitch);
+            p.flow(p.layout(b.text, kTextW - 3 * kEm, kBodyPt, PANGO_ALIGN_LEFT), kLeft + 3 * kEm, kBodyPt, kEm);
+            break;
         case Block::Kind::Table: p.table(b.rows); break;
+        case Block::Kind::PageBreak: p.page_break(); break;
         }
     }
     return p.finish();
@@ -178,14 +166,11 @@ Pages paginate(const Draft& draft) {
 // [SECTION] drawing a page (PDF and preview share it)
 //-----------------------------------------------------------------------------
 
-void draw_page(cairo_t* cr, const std::vector<Op>& ops) {
+void draw_page(cairo_t* cr, const std::vector<Op>& ops, int number, const TextContext& text) {
     cairo_set_source_rgb(cr, 0, 0, 0);
     for (const Op& op : ops) {
         switch (op.kind) {
-        case Op::Kind::Line:
-            cairo_move_to(cr, op.x, op.y);
-            pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(op.layout, op.line));
-            break;
+        case Op::Kind::Line: draw_line(cr, op.layout, op.line, op.x, op.y); break;
         case Op::Kind::Layout:
             cairo_move_to(cr, op.x, op.y);
             pango_cairo_show_layout(cr, op.layout);
@@ -197,6 +182,12 @@ void draw_page(cairo_t* cr, const std::vector<Op>& ops) {
             break;
         }
     }
+    draw_page_number(cr, text, number, kPageW, kPageH, kBottom);
+}
+
+std::string line_text(const Op& op) {
+    const PangoLayoutLine* line = pango_layout_get_line_readonly(op.layout, op.line);
+    return std::string(pango_layout_get_text(op.layout) + line->start_index, size_t(line->length));
 }
 
 }  // namespace
@@ -207,59 +198,33 @@ void draw_page(cairo_t* cr, const std::vector<Op>& ops) {
 
 bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error) {
     const Pages pages = paginate(draft);
-    const std::filesystem::path temp = file.string() + ".tmp";
-    cairo_surface_t* surface = cairo_pdf_surface_create(temp.string().c_str(), kPageW, kPageH);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, draft.title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "tebiki");
-    cairo_t* cr = cairo_create(surface);
+    const TextContext text;
+    return write_pages(file, {draft.title, draft.date}, int(pages.pages.size()),
+                       [&](cairo_t* cr, int i) { draw_page(cr, pages.pages[size_t(i)], i + 1, text); }, error);
+}
+
+std::vector<std::vector<std::string>> pdf_page_lines(const Draft& draft) {
+    const Pages pages = paginate(draft);
+    std::vector<std::vector<std::string>> out;
     for (const std::vector<Op>& page : pages.pages) {
-        draw_page(cr, page);
-        cairo_show_page(cr);
+        out.emplace_back();
+        for (const Op& op : page)
+            if (op.kind == Op::Kind::Line) out.back().push_back(line_text(op));
+            else if (op.kind == Op::Kind::Layout) out.back().push_back(pango_layout_get_text(op.layout));
     }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    std::error_code ec;
-    if (status != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(temp, ec);
-        if (error) *error = std::string("PDF を書き込めません: ") + cairo_status_to_string(status);
-        return false;
-    }
-    std::filesystem::rename(temp, file, ec);
-    if (ec && error) *error = "PDF を保存できません: " + ec.message();
-    return !ec;
+    return out;
 }
 
 PageImage render_page(const Draft& draft, int page, double px_per_pt) {
     const Pages pages = paginate(draft);
+    const TextContext text;
     PageImage image;
     image.pages = int(pages.pages.size());
     page = std::clamp(page, 0, image.pages - 1);
-    image.width = int(kPageW * px_per_pt + 0.5);
-    image.height = int(kPageH * px_per_pt + 0.5);
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, image.width, image.height);
-    cairo_t* cr = cairo_create(surface);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, px_per_pt, px_per_pt);
-    draw_page(cr, pages.pages[size_t(page)]);
-    cairo_destroy(cr);
-    cairo_surface_flush(surface);
-    // cairo's ARGB32 is premultiplied native-endian BGRA; the page is opaque, so only the order changes.
-    const unsigned char* data = cairo_image_surface_get_data(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    image.rgba.resize(size_t(image.width) * size_t(image.height) * 4);
-    for (int y = 0; y < image.height; ++y)
-        for (int x = 0; x < image.width; ++x) {
-            const unsigned char* s = data + y * stride + x * 4;
-            unsigned char* d = &image.rgba[(size_t(y) * size_t(image.width) + size_t(x)) * 4];
-            d[0] = s[2];
-            d[1] = s[1];
-            d[2] = s[0];
-            d[3] = 255;
-        }
-    cairo_surface_destroy(surface);
+    Pixels pixels = render_pixels(kPageW, kPageH, px_per_pt, [&](cairo_t* cr) { draw_page(cr, pages.pages[size_t(page)], page + 1, text); });
+    image.width = pixels.width;
+    image.height = pixels.height;
+    image.rgba = std::move(pixels.rgba);
     return image;
 }
 

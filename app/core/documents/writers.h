@@ -11,6 +11,9 @@
 namespace tebiki::documents {
 
 std::string to_markdown(const Draft& draft);
+// `text` as Markdown shows it literally (markup characters escaped); in a table cell, line
+// breaks become <br>.
+std::string markdown_text(const std::string& text, bool in_table = false);
 bool write_docx(const Draft& draft, const std::filesystem::path& file, std::string* error);
 bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error);
 
@@ -21,6 +24,9 @@ struct PageImage {
 };
 // Page `page` (0-based) as the PDF prints it, `px_per_pt` pixels per point (1 pt = 1/72 inch).
 PageImage render_page(const Draft& draft, int page, double px_per_pt);
+
+// The text of every line the PDF draws, page by page (tests check page breaks with it).
+std::vector<std::vector<std::string>> pdf_page_lines(const Draft& draft);
 
 // Writes by extension (.md, .docx, .pdf); anything else is refused.
 bool write_draft(const Draft& draft, const std::filesystem::path& file, std::string* error);

@@ -146,7 +146,7 @@ TEST_CASE("[Documents] articles are renumbered after conditions and every refere
     SUBCASE("without the supervisor's order") {
         const std::string md = markdown(f, false);
         CHECK(md.find("第2条　職員は、様式第1号により申請する。") != std::string::npos);
-        CHECK(md.find("２　所属長は、次に掲げる事項を確認して承認する。") != std::string::npos);
+        CHECK(md.find("2　所属長は、次に掲げる事項を確認して承認する。") != std::string::npos);
         CHECK(md.find("(2)　実施場所") != std::string::npos);
         CHECK(md.find("第3条　第2条第2項第2号の場所で生じる費用は職員の負担とする。手当は月額○○円とする。") != std::string::npos);
         CHECK(md.find("命ずる") == std::string::npos);
