@@ -150,14 +150,24 @@ std::string core_xml(const Draft& draft) {
 
 }  // namespace
 
-bool write_docx(const Draft& draft, const std::filesystem::path& file, std::string* error) {
-    // Zip to a temporary file and rename it into place, like every other write.
-    const std::filesystem::path temp = file.string() + ".tmp";
-    int code = 0;
-    zip_t* zip = zip_open(temp.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+// The package is built in memory and handed to write_file_atomic as a whole, so a failed
+// write (a full disk) never leaves a half-written .docx and never follows a planted link.
+std::optional<std::string> docx_bytes(const Draft& draft, std::string* error) {
+    auto fail = [&]() -> std::optional<std::string> {
+        if (error) *error = "Word ファイルを作成できません（" + draft.title + "）。";
+        return std::nullopt;
+    };
+    zip_error_t zip_error;
+    zip_error_init(&zip_error);
+    zip_source_t* memory = zip_source_buffer_create(nullptr, 0, 0, &zip_error);
+    if (!memory) return fail();
+    zip_source_keep(memory);  // still ours after zip_close: the finished archive is read from it
+    zip_t* zip = zip_open_from_source(memory, ZIP_TRUNCATE, &zip_error);
+    zip_error_fini(&zip_error);
     if (!zip) {
-        if (error) *error = "Word ファイルを作成できません: " + file.string();
-        return false;
+        zip_source_free(memory);
+        zip_source_free(memory);
+        return fail();
     }
     // libzip reads the buffers when the archive is closed: keep them alive until then.
     const std::vector<std::pair<const char*, std::string>> parts = {
@@ -174,15 +184,27 @@ bool write_docx(const Draft& draft, const std::filesystem::path& file, std::stri
     }
     if (!ok || zip_close(zip) != 0) {
         zip_discard(zip);  // after a failed close the archive is still open
-        std::error_code ec;
-        std::filesystem::remove(temp, ec);
-        if (error) *error = "Word ファイルを書き込めません: " + file.string();
-        return false;
+        zip_source_free(memory);
+        return fail();
     }
-    std::error_code ec;
-    std::filesystem::rename(temp, file, ec);
-    if (ec && error) *error = "Word ファイルを保存できません: " + ec.message();
-    return !ec;
+    std::string bytes;
+    zip_stat_t stat;
+    if (zip_source_stat(memory, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) && zip_source_open(memory) == 0) {
+        bytes.resize(size_t(stat.size));
+        const zip_int64_t read = zip_source_read(memory, bytes.data(), stat.size);
+        zip_source_close(memory);
+        ok = read == zip_int64_t(stat.size);
+    } else {
+        ok = false;
+    }
+    zip_source_free(memory);
+    if (!ok) return fail();
+    return bytes;
+}
+
+bool write_docx(const Draft& draft, const std::filesystem::path& file, std::string* error) {
+    const auto bytes = docx_bytes(draft, error);
+    return bytes && write_file_atomic(file, *bytes, error);
 }
 
 }  // namespace tebiki::documents

@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "documents/writers.h"
+#include "util/file_io.h"
 
 namespace tebiki::documents {
 
@@ -205,10 +206,16 @@ void draw_page(cairo_t* cr, const std::vector<Op>& ops) {
 // [SECTION] public writers
 //-----------------------------------------------------------------------------
 
-bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error) {
+// cairo writes the PDF into memory (checked with cairo_surface_status after finishing); the
+// bytes then go to write_file_atomic, which reports a full disk instead of a truncated file.
+std::optional<std::string> pdf_bytes(const Draft& draft, std::string* error) {
     const Pages pages = paginate(draft);
-    const std::filesystem::path temp = file.string() + ".tmp";
-    cairo_surface_t* surface = cairo_pdf_surface_create(temp.string().c_str(), kPageW, kPageH);
+    std::string bytes;
+    auto append = [](void* closure, const unsigned char* data, unsigned int length) {
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
+    };
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &bytes, kPageW, kPageH);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, draft.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "tebiki");
     cairo_t* cr = cairo_create(surface);
@@ -216,19 +223,21 @@ bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::strin
         draw_page(cr, page);
         cairo_show_page(cr);
     }
+    const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
+    const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    std::error_code ec;
-    if (status != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(temp, ec);
-        if (error) *error = std::string("PDF を書き込めません: ") + cairo_status_to_string(status);
-        return false;
+    if (status != CAIRO_STATUS_SUCCESS || bytes.empty()) {
+        if (error) *error = std::string("PDF を作成できません: ") + cairo_status_to_string(status);
+        return std::nullopt;
     }
-    std::filesystem::rename(temp, file, ec);
-    if (ec && error) *error = "PDF を保存できません: " + ec.message();
-    return !ec;
+    return bytes;
+}
+
+bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error) {
+    const auto bytes = pdf_bytes(draft, error);
+    return bytes && write_file_atomic(file, *bytes, error);
 }
 
 PageImage render_page(const Draft& draft, int page, double px_per_pt) {

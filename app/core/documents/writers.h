@@ -3,6 +3,7 @@
 // PDF layout for the app's preview. Writers return false with a Japanese `error`.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@
 namespace tebiki::documents {
 
 std::string to_markdown(const Draft& draft);
+// The file's bytes, built in memory; nullopt and `error` when the writer fails.
+std::optional<std::string> docx_bytes(const Draft& draft, std::string* error);
+std::optional<std::string> pdf_bytes(const Draft& draft, std::string* error);
+// The bytes handed to write_file_atomic (util/file_io.h): temp file, fsync, rename.
 bool write_docx(const Draft& draft, const std::filesystem::path& file, std::string* error);
 bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error);
 
@@ -22,6 +27,8 @@ struct PageImage {
 // Page `page` (0-based) as the PDF prints it, `px_per_pt` pixels per point (1 pt = 1/72 inch).
 PageImage render_page(const Draft& draft, int page, double px_per_pt);
 
+// The bytes of the draft in the format of `ext` (".md", ".docx", ".pdf"); anything else is refused.
+std::optional<std::string> draft_bytes(const Draft& draft, const std::string& ext, std::string* error);
 // Writes by extension (.md, .docx, .pdf); anything else is refused.
 bool write_draft(const Draft& draft, const std::filesystem::path& file, std::string* error);
 
