@@ -82,17 +82,19 @@ bool sync_dir(const fs::path& dir) {
     return ok;
 }
 
-// rename() that fails with EEXIST instead of replacing: renameat2(RENAME_NOREPLACE), or where
-// the file system lacks it, link() + unlink() (also never replaces).
-int rename_no_replace(const fs::path& from, const fs::path& to) {
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
-    if (errno != EINVAL && errno != ENOSYS) return -1;
-    if (::link(from.c_str(), to.c_str()) != 0) return -1;
-    ::unlink(from.c_str());
-    return 0;
-}
-
 }  // namespace
+
+// renameat2(RENAME_NOREPLACE), or where the file system lacks it, link() + unlink(), which
+// never replaces either.
+bool rename_without_replacing(const fs::path& from, const fs::path& to, int* err) {
+    bool ok = ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0;
+    if (!ok && (errno == EINVAL || errno == ENOSYS)) {
+        ok = ::link(from.c_str(), to.c_str()) == 0;
+        if (ok) ::unlink(from.c_str());
+    }
+    if (!ok && err) *err = errno;
+    return ok;
+}
 
 std::optional<std::string> read_file(const fs::path& path, std::string* error, std::uintmax_t max_bytes) {
     auto fail = [&](const std::string& message) -> std::optional<std::string> {
@@ -159,9 +161,11 @@ WriteResult write_file(const fs::path& path, std::string_view data, std::string*
         ::unlink(temp.c_str());
         return fail("書き込めません", err);
     }
-    const int renamed = options.replace ? ::rename(temp.c_str(), path.c_str()) : rename_no_replace(temp, path);
-    if (renamed != 0) {
-        const int err = errno;
+    int err = 0;
+    bool renamed = false;
+    if (!options.replace) renamed = rename_without_replacing(temp, path, &err);
+    else if (!(renamed = ::rename(temp.c_str(), path.c_str()) == 0)) err = errno;
+    if (!renamed) {
         ::unlink(temp.c_str());
         if (!options.replace && err == EEXIST) {
             if (error) *error = "ファイル" + quoted(path) + "はすでにあります。";

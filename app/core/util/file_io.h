@@ -47,4 +47,7 @@ bool write_file_atomic(const std::filesystem::path& path, std::string_view data,
 std::optional<std::filesystem::path> write_new_file(const std::filesystem::path& dir, const std::string& stem,
                                                     const std::string& ext, std::string_view data, std::string* error = nullptr);
 
+// rename() that never replaces: fails (false, *err = EEXIST) when `to` exists.
+bool rename_without_replacing(const std::filesystem::path& from, const std::filesystem::path& to, int* err = nullptr);
+
 }  // namespace tebiki
