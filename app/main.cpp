@@ -1,5 +1,6 @@
 // tebiki — entry point. Parses arguments and hands over to a command or the GUI; nothing else.
 #include <clocale>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 
@@ -11,6 +12,9 @@
 
 int main(int argc, char** argv) {
     std::setlocale(LC_ALL, "");
+    // A write past the file size limit (ulimit -f) must fail like a full disk and be reported,
+    // not kill the process with the answer half-saved.
+    std::signal(SIGXFSZ, SIG_IGN);
     auto options = tebiki::cli::parse(argc, argv);
     if (!options) return 2;
     const std::string& command = options->command;

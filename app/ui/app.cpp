@@ -9,6 +9,7 @@
 #include "guide/check.h"
 #include "layout/layout_engine.h"
 #include "util/file_io.h"
+#include "util/file_name.h"
 #include "ui/theme.h"
 
 namespace tebiki::ui {
@@ -250,15 +251,14 @@ std::filesystem::path App::export_dir() const {
     return paths.data / "exports";
 }
 
-std::string App::save_export(const std::string& file_name,
-                             const std::function<bool(const std::filesystem::path&, std::string*)>& write, const char* ok_key,
+std::string App::save_export(const std::string& name, const std::string& tail, const std::string& ext,
+                             const std::function<std::optional<std::string>(std::string*)>& bytes, const char* ok_key,
                              const char* fail_key) const {
-    const std::filesystem::path dir = export_dir();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    const std::filesystem::path file = dir / file_name;
     std::string error;
-    return write(file, &error) ? text.format(ok_key, {file.string()}) : text.format(fail_key, {error});
+    const auto data = bytes(&error);
+    if (!data) return text.format(fail_key, {error});
+    const auto file = write_export(export_dir(), name, tail, ext, *data, &error);
+    return file ? text.format(ok_key, {file->string()}) : text.format(fail_key, {error});
 }
 
 void App::go_back() { step_history(false); }

@@ -26,6 +26,10 @@ void write_state(const App& app, const char* path) {
         field("document", app.docs.selected, true);
         field("preview_pages", std::to_string(app.docs.preview_pages), false);
     }
+    // What the last save or export said (tests check a failed write is not reported as saved).
+    field("docs_message", app.docs.message, true);
+    field("assess_message", app.assess.message, true);
+    field("admin_message", app.kiosk.admin_message, true);
     if (app.assess.session) {
         const auto& session = *app.assess.session;
         const auto visible = session.visible_questions(app.assess.task);

@@ -9,6 +9,7 @@
 #include "ui/page_view.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "util/local_time.h"
 
 namespace tebiki::ui {
 
@@ -119,8 +120,8 @@ void draw_options(App& app, const DraftInputs& in, float width) {
 void save(App& app, const Draft& draft, const char* ext) {
     const storage::Department& dept = *app.assess.department;
     app.docs.message = app.save_export(
-        safe_file_stem(dept.municipality + "_" + dept.name + "_" + draft.title) + ext,
-        [&](const std::filesystem::path& file, std::string* error) { return write_draft(draft, file, error); }, "docs.saved", "docs.failed");
+        dept.municipality + "_" + dept.name + "_" + draft.title, "_" + draft.id + "_" + local_timestamp(), ext,
+        [&](std::string* error) { return draft_bytes(draft, ext, error); }, "docs.saved", "docs.failed");
 }
 
 void draw_preview(App& app, const Draft& draft, float width, float height) {

@@ -161,9 +161,8 @@ void draw_admin(App& app) {
     if (ImGui::Button(app.text.get("kiosk.export_all")) && app.assess.store) {
         const std::string json = assessment::export_all_json(*app.assess.store);
         k.admin_message = app.save_export(
-            "tebiki-all-" + local_timestamp() + ".json",
-            [&](const std::filesystem::path& file, std::string* error) { return write_file_atomic(file, json, error); }, "kiosk.exported",
-            "kiosk.export_failed");
+            "tebiki-all", "-" + local_timestamp(), ".json", [&](std::string*) { return std::optional<std::string>(json); },
+            "kiosk.exported", "kiosk.export_failed");
     }
     app.target("kiosk:export_all");
     if (!k.admin_message.empty()) draw_wrapped(app, k.admin_message, body * 34, FontRole::Regular, body, Ink::Muted);
