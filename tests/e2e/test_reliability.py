@@ -8,7 +8,7 @@ import signal
 import subprocess
 import tempfile
 
-from harness import BIN, SOURCE, FIXTURE_CONTENT, fail, run
+from harness import BIN, SOURCE, FIXTURE_CONTENT, Display, fail, run
 
 DOCS = os.path.join(SOURCE, "tests", "data", "documents")
 PROFILE = os.path.join(DOCS, "profile.toml")
@@ -47,5 +47,79 @@ for ext in (".pdf", ".docx", ".md"):
             fail(f"generate{ext} on a full disk changed the old file")
         if sorted(os.listdir(folder)) != ["yoko" + ext]:
             fail(f"generate{ext} on a full disk left files behind: {os.listdir(folder)}")
+
+
+# --- Defects 8 and 9: deep nesting and exotic files in content/ and assessment/ ----------------
+def content_with(chapters):
+    root = tempfile.mkdtemp(prefix="content-", dir=work)
+    part = os.path.join(root, "1-a")
+    os.makedirs(part)
+    with open(os.path.join(part, "part.toml"), "w") as f:
+        f.write('title = "テスト編"\n')
+    with open(os.path.join(part, "01-ok.md"), "w") as f:
+        f.write("# 普通の章\n\n本文です。\n")
+    for name, make in chapters.items():
+        make(os.path.join(part, name))
+    return root
+
+
+def text_file(text):
+    def make(path):
+        with open(path, "w") as f:
+            f.write(text)
+    return make
+
+
+deep = content_with({
+    "02-quotes.md": text_file("# 深い引用\n\n" + ">" * 100000 + " 深い本文\n"),
+    "03-lists.md": text_file("# 深い箇条書き\n\n" + "- " * 100000 + "深い項目\n"),
+    "04-emphasis.md": text_file("# 深い強調\n\n" + "*" * 100000 + "強調" + "*" * 100000 + "\n"),
+})
+exotic = content_with({
+    "02-pipe.md": lambda path: os.mkfifo(path),
+    "03-zero.md": lambda path: os.symlink("/dev/zero", path),
+    "99999999999999999999-huge.md": text_file("# 大きな番号\n"),
+})
+for name, content, expected in (
+        ("deep nesting", deep, ["02-quotes.md:3: ", "03-lists.md:3: ", "04-emphasis.md:3: ", "入れ子が深すぎる"]),
+        ("FIFO, /dev/zero, 20 digits", exotic, ["02-pipe.md: ", "03-zero.md: ", "通常のファイルではありません",
+                                                 "99999999999999999999-huge.md: ", "番号が大きすぎます"])):
+    for command in (["check"], ["toc"], ["search", "本文"], ["layout", "1-a/01-ok", "--width", "600"]):
+        try:
+            result = run([BIN, *command, "--content", content, "--data", tempfile.mkdtemp(dir=work)], timeout=60)
+        except subprocess.TimeoutExpired:
+            fail(f"{command[0]} hangs on {name}")
+        if result.returncode < 0:
+            fail(f"{command[0]} crashed (signal {-result.returncode}) on {name}: {result.stderr[-500:]}")
+        if command == ["check"]:
+            if result.returncode != 1:
+                fail(f"check on {name} exited {result.returncode}")
+            for needle in expected:
+                if needle not in result.stdout:
+                    fail(f"check on {name}: no '{needle}' in:\n{result.stdout}")
+
+# The window loads, lays out and draws the deep chapters (the old window crashed at start).
+with Display() as display:
+    for page in ("1-a/02-quotes", "1-a/03-lists", "1-a/04-emphasis"):
+        shot = os.path.join(work, page.replace("/", "_") + ".png")
+        result = run([BIN, "screenshot", page, "--out", shot, "--content", deep, "--data", tempfile.mkdtemp(dir=work)],
+                     env=display.env, timeout=120)
+        if result.returncode != 0 or not os.path.exists(shot):
+            fail(f"screenshot of {page} (100,000 levels) exited {result.returncode}: {result.stderr[-500:]}")
+
+# A questionnaire with a 100,000-part table header and one with a condition 100,000 levels deep.
+mini = open(os.path.join(SOURCE, "tests", "data", "questionnaires", "mini.toml"), encoding="utf-8").read()
+for name, text, needle in (
+        ("table header", mini + "\n[" + "a." * 100000 + "a]\nk = 1\n", "mini.toml:"),
+        ("dotted key", mini.replace('id = "mini"', "a" + ".a" * 100000 + ' = 1\nid = "mini"'), "mini.toml:"),
+        ("condition", mini.replace("when = \"report == 'none'\"", 'when = "' + "(" * 100000 + "report == 'none'" + ")" * 100000 + '"'),
+         "入れ子が深すぎます")):
+    folder = tempfile.mkdtemp(prefix="assessment-", dir=work)
+    with open(os.path.join(folder, "mini.toml"), "w", encoding="utf-8") as f:
+        f.write(text)
+    os.makedirs(os.path.join(folder, "documents"))
+    result = run([BIN, "check", "--content", FIXTURE_CONTENT, "--assessment", folder], timeout=60)
+    if result.returncode != 1 or needle not in result.stdout or "入れ子" not in result.stdout:
+        fail(f"check of a questionnaire with a deep {name}: exit {result.returncode}: {result.stdout[-800:]} {result.stderr[-300:]}")
 
 print("ok")

@@ -10,6 +10,7 @@
 
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
+#include "util/toml_guard.h"
 
 namespace tebiki::assessment {
 
@@ -337,7 +338,7 @@ std::optional<Questionnaire> parse_questionnaire(std::string_view text, const fs
     Questionnaire q;
     q.file = file;
     try {
-        const toml::table root = toml::parse(text, file.string());
+        const toml::table root = parse_toml(text, file.string());
         {
             TomlReader r(root, file.string(), diagnostics);
             read_document(q, r);

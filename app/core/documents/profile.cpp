@@ -2,6 +2,7 @@
 
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
+#include "util/toml_guard.h"
 
 namespace tebiki::documents {
 
@@ -13,7 +14,7 @@ bool load_profile(const std::filesystem::path& file, Profile& out, Diagnostics& 
         return false;
     }
     try {
-        const toml::table root = toml::parse(*text, file.string());
+        const toml::table root = parse_toml(*text, file.string());
         assessment::TomlReader r(root, file.string(), diagnostics);
         out.municipality = r.text("municipality", true);
         out.department = r.text("department", true);

@@ -3,6 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <sys/stat.h>
 
 #include "guide/book.h"
 #include "guide/check.h"
@@ -105,4 +108,44 @@ TEST_CASE("[Check] the fixture content passes") {
     std::string all;
     for (const Diagnostic& x : d) all += x.to_string() + "\n";
     CHECK_MESSAGE(d.empty(), all);
+}
+
+TEST_CASE("[Book] a chapter nested 100,000 levels deep loads with a file:line diagnostic (defect 8)") {
+    const fs::path dir = temp_dir("deep");
+    write(dir / "1-a/part.toml", "title = \"編\"\n");
+    std::string text = "# 深い章\n\n本文。\n\n";
+    for (int i = 0; i < 100000; ++i) text += ">";
+    write(dir / "1-a/01-deep.md", text + " 深い引用\n");
+    Diagnostics d;
+    const Book book = load_book(dir, d);
+    REQUIRE(book.chapters.size() == 1);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].to_string().find("01-deep.md:5: ") != std::string::npos);
+    CHECK(d[0].message.find("入れ子が深すぎる") != std::string::npos);
+}
+
+TEST_CASE("[Book] FIFOs, devices and oversized chapters are refused with the file named and huge numbers do not overflow (defect 9)") {
+    const fs::path dir = temp_dir("exotic");
+    write(dir / "1-a/part.toml", "title = \"編\"\n");
+    write(dir / "1-a/01-ok.md", "# 普通の章\n");
+    REQUIRE(::mkfifo((dir / "1-a/02-pipe.md").c_str(), 0644) == 0);
+    fs::create_symlink("/dev/zero", dir / "1-a/03-zero.md");
+    write(dir / "1-a/04-big.md", "# 大きい\n");
+    fs::resize_file(dir / "1-a/04-big.md", (16u << 20) + 1);
+    write(dir / "1-a/99999999999999999999-huge.md", "# 番号が大きい\n");
+    write(dir / "1-a/5-after.md", "# 後の章\n");
+    Diagnostics d;
+    const Book book = load_book(dir, d);
+    std::string all;
+    for (const Diagnostic& x : d) all += x.to_string() + "\n";
+    CAPTURE(all);
+    CHECK(all.find("02-pipe.md: ") != std::string::npos);
+    CHECK(all.find("03-zero.md: ") != std::string::npos);
+    CHECK(all.find("04-big.md: ") != std::string::npos);
+    CHECK(all.find("99999999999999999999-huge.md: ") != std::string::npos);
+    CHECK(all.find("番号が大きすぎます") != std::string::npos);
+    // The readable chapters load, in order; the 20-digit one is left out rather than misplaced.
+    REQUIRE(book.chapters.size() >= 2);
+    CHECK(book.chapters.front().id == "1-a/01-ok");
+    CHECK(book.chapters.back().id == "1-a/5-after");
 }
