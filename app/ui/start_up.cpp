@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "guide/link.h"
+#include "ui/textures.h"
 
 namespace tebiki::ui {
 
@@ -79,8 +80,7 @@ void set_window_icon(GLFWwindow* window, const App& app) {
     const auto file = find_asset(app.paths.asset_dirs, "icons/tebiki.png");
     if (file.empty()) return;
     GLFWimage image{};
-    int channels = 0;
-    image.pixels = stbi_load(file.string().c_str(), &image.width, &image.height, &channels, 4);
+    image.pixels = decode_png(file, image.width, image.height);
     if (!image.pixels) return;
     glfwSetWindowIcon(window, 1, &image);
     stbi_image_free(image.pixels);

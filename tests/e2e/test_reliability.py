@@ -107,6 +107,35 @@ with Display() as display:
         if result.returncode != 0 or not os.path.exists(shot):
             fail(f"screenshot of {page} (100,000 levels) exited {result.returncode}: {result.stderr[-500:]}")
 
+# --- Defect 10: a 19999 × 19999 PNG (about 50 KB on disk, 1.6 GB decoded) --------------------
+def huge_png(path, side=19999):
+    import struct
+    import zlib
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    row = b"\0" + b"\0" * ((side + 7) // 8)  # filter byte + one bit per pixel
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(row) for _ in range(side)) + compressor.flush()
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0))
+                + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+assets = tempfile.mkdtemp(prefix="assets-", dir=work)
+huge_png(os.path.join(assets, "huge.png"))
+images = content_with({"02-image.md": text_file("# 大きな画像\n\n![とても大きな画像](huge.png)\n\n本文です。\n")})
+result = run([BIN, "check", "--content", images, "--assets", assets], timeout=60)
+if result.returncode != 1 or "02-image.md:3: 画像「huge.png」: 画像が大きすぎます（19999×19999" not in result.stdout:
+    fail(f"check does not report the 19999 x 19999 image: {result.stdout}")
+with Display() as display:
+    shot = os.path.join(work, "huge-image.png")
+    result = run([BIN, "screenshot", "1-a/02-image", "--out", shot, "--content", images, "--assets", assets,
+                  "--data", tempfile.mkdtemp(dir=work)], env=display.env, timeout=120)
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024  # the largest child so far
+    if result.returncode != 0 or peak_mib > 600:
+        fail(f"the window with a 19999 x 19999 image: exit {result.returncode}, peak {peak_mib} MiB: {result.stderr[-300:]}")
+    print(f"window with a 19999 x 19999 PNG: peak RSS {peak_mib} MiB (largest child of this test)")
+
 # A questionnaire with a 100,000-part table header and one with a condition 100,000 levels deep.
 mini = open(os.path.join(SOURCE, "tests", "data", "questionnaires", "mini.toml"), encoding="utf-8").read()
 for name, text, needle in (

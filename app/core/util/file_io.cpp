@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -96,7 +97,10 @@ bool rename_without_replacing(const fs::path& from, const fs::path& to, int* err
     return ok;
 }
 
-std::optional<std::string> read_file(const fs::path& path, std::string* error, std::uintmax_t max_bytes) {
+namespace {
+
+// read_file and read_file_head: everything, or at most `head` bytes.
+std::optional<std::string> read_regular(const fs::path& path, std::string* error, std::uintmax_t max_bytes, size_t head) {
     auto fail = [&](const std::string& message) -> std::optional<std::string> {
         if (error) *error = message;
         return std::nullopt;
@@ -116,13 +120,15 @@ std::optional<std::string> read_file(const fs::path& path, std::string* error, s
     if (std::uintmax_t(st.st_size) > max_bytes)
         return fail("ファイル" + quoted(path) + "が大きすぎます（" + std::to_string(std::uintmax_t(st.st_size) >> 20) + " MiB。上限は " +
                     std::to_string(max_bytes >> 20) + " MiB）。");
+    // A file may grow while it is read: never read more than the limit (plus one byte, to notice).
+    const std::uintmax_t limit = std::min<std::uintmax_t>(head, max_bytes + 1);
     std::string data;
-    data.resize(size_t(st.st_size));
+    data.resize(size_t(std::min<std::uintmax_t>(std::uintmax_t(st.st_size), limit)));
     size_t done = 0;
     for (;;) {
         if (done == data.size()) {
-            if (data.size() >= max_bytes + 1) break;  // grew while we read: caught below
-            data.resize(std::min<std::uintmax_t>(max_bytes + 1, data.size() + 65536));
+            if (data.size() >= limit) break;
+            data.resize(size_t(std::min<std::uintmax_t>(limit, data.size() + 65536)));
         }
         const ssize_t n = ::read(in.fd, data.data() + done, data.size() - done);
         if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
@@ -134,6 +140,16 @@ std::optional<std::string> read_file(const fs::path& path, std::string* error, s
         return fail("ファイル" + quoted(path) + "が大きすぎます（上限は " + std::to_string(max_bytes >> 20) + " MiB）。");
     data.resize(done);
     return data;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& path, std::string* error, std::uintmax_t max_bytes) {
+    return read_regular(path, error, max_bytes, SIZE_MAX);
+}
+
+std::optional<std::string> read_file_head(const fs::path& path, size_t bytes, std::string* error, std::uintmax_t max_bytes) {
+    return read_regular(path, error, max_bytes, bytes);
 }
 
 WriteResult write_file(const fs::path& path, std::string_view data, std::string* error, WriteOptions options) {

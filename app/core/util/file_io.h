@@ -27,6 +27,10 @@ inline constexpr std::uintmax_t kMaxReadBytes = 16u << 20;  // 16 MiB
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string* error = nullptr,
                                      std::uintmax_t max_bytes = kMaxReadBytes);
 
+// The first `bytes` bytes of a regular file that is itself within `max_bytes` (image headers).
+std::optional<std::string> read_file_head(const std::filesystem::path& path, size_t bytes, std::string* error = nullptr,
+                                          std::uintmax_t max_bytes = kMaxReadBytes);
+
 struct WriteOptions {
     bool replace = true;  // false: an existing file is never replaced (the write reports Exists)
     bool sync = true;     // fsync file and folder; only the test state file turns it off

@@ -149,3 +149,29 @@ TEST_CASE("[Book] FIFOs, devices and oversized chapters are refused with the fil
     CHECK(book.chapters.front().id == "1-a/01-ok");
     CHECK(book.chapters.back().id == "1-a/5-after");
 }
+
+TEST_CASE("[Check] images that are not sound PNGs within the size limit are reported with file and line (defect 10)") {
+    const fs::path dir = temp_dir("check-png");
+    write(dir / "1-a/part.toml", "title = \"編\"\n");
+    write(dir / "1-a/01-images.md", "# 画像\n\n![大きい](big.png)\n\n![偽物](fake.png)\n\n![正しい](test-image.png)\n");
+    // A 19999 × 19999 header: small on disk, 1.6 GB once decoded.
+    const unsigned char big[] = {0x89, 'P',  'N',  'G',  '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0x4E, 0x1F,
+                                 0,    0,    0x4E, 0x1F, 1,    0,    0,    0,    0, 0, 0, 0, 0};
+    std::string bytes(reinterpret_cast<const char*>(big), sizeof big);
+    write(dir / "assets/big.png", bytes);
+    write(dir / "assets/fake.png", "GIF89a, not a PNG at all");
+    fs::copy_file(kFixture.parent_path() / "assets" / "test-image.png", dir / "assets" / "test-image.png");
+    Diagnostics d;
+    const Book book = load_book(dir, d);
+    CheckInputs in;
+    in.book = &book;
+    in.asset_dirs = {dir / "assets"};
+    check_book(in, d);
+    std::string all;
+    for (const Diagnostic& x : d) all += x.to_string() + "\n";
+    INFO(all);
+    CHECK(all.find("01-images.md:3: 画像「big.png」") != std::string::npos);
+    CHECK(all.find("大きすぎます") != std::string::npos);
+    CHECK(all.find("01-images.md:5: 画像「fake.png」") != std::string::npos);
+    CHECK(all.find("test-image.png") == std::string::npos);
+}
