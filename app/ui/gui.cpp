@@ -247,15 +247,8 @@ int run_gui(const cli::Options& options) {
     const auto started = std::chrono::steady_clock::now();
     const bool screenshot = options.command == "screenshot";
     const std::string out_path = options.value("out").value_or("");
-    if (screenshot && (options.positional.empty() || out_path.empty())) {
-        std::fprintf(stderr, "tebiki screenshot: ページID と --out FILE.png を指定してください。\n");
-        return 2;
-    }
     int width = 1280, height = 800;
-    if (auto size = options.value("size"); size && !parse_size(*size, width, height)) {
-        std::fprintf(stderr, "tebiki: --size は 1280x800 のように指定してください。\n");
-        return 2;
-    }
+    if (auto size = options.value("size")) cli::parse_size(*size, width, height);  // checked by cli::parse
 
     const bool bench_first_frame = options.flag("exit-after-first-frame");
     auto phase = [&](const char* name) {

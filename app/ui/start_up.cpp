@@ -15,7 +15,7 @@ namespace tebiki::ui {
 // The page the window opens on: the one a screenshot asks for, --open, or the last read one
 // (restored by load_app). Returns an exit code (non-zero: a screenshot of a page that is not there).
 int open_start_page(App& app, const cli::Options& options) {
-    if (auto q = options.value("zoom")) app.zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
+    if (options.value("zoom")) app.zoom = std::clamp(float(options.number("zoom", 1)), 0.5f, 3.0f);  // range checked by parse
     if (options.command == "screenshot") {
         const std::string& page = options.positional.front();
         const size_t hash = page.find('#');
@@ -48,7 +48,7 @@ void set_up_modes(App& app, const cli::Options& options) {
     const bool screenshot = options.command == "screenshot";
     app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1");
     int timeout = std::atoi(setting("kiosk.idle_seconds").c_str());
-    if (auto v = options.value("idle-timeout")) timeout = std::atoi(v->c_str());
+    if (options.value("idle-timeout")) timeout = int(options.number("idle-timeout", 180));
     const int countdown = std::max(1, int(options.number("idle-countdown", 30)));
     app.kiosk.idle = std::make_unique<kiosk::IdleTimer>(std::chrono::seconds(timeout > 0 ? timeout : 180), std::chrono::seconds(countdown),
                                                         kiosk::IdleTimer::Clock::now());
@@ -57,7 +57,7 @@ void set_up_modes(App& app, const cli::Options& options) {
     app.present.high_contrast = setting("present.high_contrast") == "1";
     if (options.flag("present")) {
         app.start_presentation();
-        if (auto n = options.value("slide")) app.present.slide = std::max(0, std::atoi(n->c_str()) - 1);
+        if (options.value("slide")) app.present.slide = int(options.number("slide", 1)) - 1;
     }
 }
 
@@ -73,8 +73,6 @@ std::optional<std::array<int, 4>> saved_geometry(App& app) {
     }
     return std::nullopt;
 }
-
-bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
 
 void set_window_icon(GLFWwindow* window, const App& app) {
     const auto file = find_asset(app.paths.asset_dirs, "icons/tebiki.png");

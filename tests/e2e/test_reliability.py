@@ -49,6 +49,61 @@ for ext in (".pdf", ".docx", ".md"):
             fail(f"generate{ext} on a full disk left files behind: {os.listdir(folder)}")
 
 
+# --- Defect 10: options each command does not know, bad numbers, folders for files ------------
+ANSWERS = os.path.join(SOURCE, "tests", "data", "assessment", "readiness-partial.answers.toml")
+COMMON = ["--content", FIXTURE_CONTENT, "--data", tempfile.mkdtemp(prefix="data-", dir=work)]
+commands = {
+    "check": ["check"],
+    "toc": ["toc"],
+    "search": ["search", "要綱"],
+    "layout": ["layout", "1-first/01-typography", "--width", "600"],
+    "assess": ["assess", "readiness", "--answers", ANSWERS],
+    "list": ["list", "questionnaires"],
+    "generate": ["generate", "yoko", "--profile", PROFILE, "--out", os.path.join(work, "x.md")],
+    "admin": ["admin", "set-pin"],
+    "screenshot": ["screenshot", "home", "--out", os.path.join(work, "x.png")],
+    "": [],  # the window
+}
+for name, args in commands.items():
+    for extra in (["--no-such-option"], ["--no-such-option=1"], ["--frobnicate", "3"]):
+        result = run([BIN, *args, *COMMON, *extra], input="", timeout=30)
+        usage = "使い方: tebiki" + (" " + name if name else "")
+        if result.returncode != 2 or extra[0].split("=")[0] not in result.stderr or usage not in result.stderr:
+            fail(f"`tebiki {name} {' '.join(extra)}` must be refused with the usage line (exit 2): "
+                 f"exit {result.returncode}, {result.stderr}")
+# An option that belongs to another command is refused as well; so are stray arguments.
+for args in (["toc", "--limit", "3"], ["check", "--json"], ["list", "questionnaires", "--width", "5"], ["toc", "extra"],
+             ["assess", "readiness", "more", "--answers", ANSWERS], ["layout", "a", "b", "--width", "600"]):
+    result = run([BIN, *args, *COMMON], timeout=30)
+    if result.returncode != 2 or "使い方: tebiki " + args[0] not in result.stderr:
+        fail(f"`tebiki {' '.join(args)}` must be refused with the usage line: exit {result.returncode}, {result.stderr}")
+# Numbers: not a number, out of range, NaN, infinity, 1e30.
+for args in (["layout", "1-first/01-typography", "--width", "abc"], ["layout", "1-first/01-typography", "--width", "-5"],
+             ["layout", "1-first/01-typography", "--width", "nan"], ["layout", "1-first/01-typography", "--width", "1e30"],
+             ["layout", "1-first/01-typography", "--width", "600", "--zoom", "nan"],
+             ["layout", "1-first/01-typography", "--width", "600", "--zoom", "inf"],
+             ["layout", "1-first/01-typography", "--width", "600", "--zoom", "0"],
+             ["layout", "1-first/01-typography", "--width", ""],
+             ["search", "要綱", "--limit", "1e30"], ["search", "要綱", "--limit", "0"], ["search", "要綱", "--limit", "2.5"],
+             ["search", "要綱", "--limit", "-1"], ["search", "要綱", "--limit", "99999999999999999999"],
+             ["--zoom", "nan"], ["--size", "abc"], ["--size", "10x10"], ["--monitor", "0"], ["--idle-timeout", "abc"],
+             ["--kiosk", "--idle-countdown", "-3"], ["screenshot", "home", "--out", os.path.join(work, "y.png"), "--present", "--slide", "0"]):
+    result = run([BIN, *args, *COMMON], timeout=30)
+    if result.returncode != 2 or "--" + next(a for a in reversed(args) if a.startswith("--")).lstrip("-") not in result.stderr:
+        fail(f"`tebiki {' '.join(args)}` must be refused (exit 2) naming the option: exit {result.returncode}, {result.stderr}")
+# Good values, in both spellings, still work.
+for args in (["layout", "1-first/01-typography", "--width", "600", "--zoom", "1.5"], ["layout", "1-first/01-typography", "--width=600"],
+             ["search", "要綱", "--limit", "3", "--json"], ["toc", "--json"]):
+    result = run([BIN, *args, *COMMON], timeout=30)
+    if result.returncode != 0:
+        fail(f"`tebiki {' '.join(args)}` must work: exit {result.returncode}, {result.stderr}")
+# A folder where a file belongs says so.
+for args in (["assess", "readiness", "--answers", work], ["generate", "yoko", "--profile", work, "--out", os.path.join(work, "z.md")],
+             ["generate", "yoko", "--profile", PROFILE, "--answers", work, "--out", os.path.join(work, "z.md")]):
+    result = run([BIN, *args], timeout=30)
+    if result.returncode == 0 or "フォルダです" not in result.stderr:
+        fail(f"`tebiki {' '.join(args)}` with a folder must say so: exit {result.returncode}, {result.stderr}")
+
 # --- Defects 8 and 9: deep nesting and exotic files in content/ and assessment/ ----------------
 def content_with(chapters):
     root = tempfile.mkdtemp(prefix="content-", dir=work)

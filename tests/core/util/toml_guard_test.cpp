@@ -40,7 +40,7 @@ TEST_CASE("[TOML] 100,000 levels of tables are an error with the line, not a cra
     }
 }
 
-TEST_CASE("[TOML] ordinary files parse as toml::parse does; dots in strings and values do not count") {
+TEST_CASE("[TOML] ordinary files parse as toml::parse does and dots in strings and values do not count") {
     const std::string text = "title = \"a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h\"\n"
                              "# a comment with dots . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .\n"
                              "'literal.key' = 1.5\n"
