@@ -40,7 +40,7 @@ TEST_CASE("[Book] parts and chapters load in numeric order with titles from part
     CHECK(book.find("2-second/01-rules") != nullptr);
 }
 
-TEST_CASE("[Book] internal links resolve to chapter and heading; broken ones say why") {
+TEST_CASE("[Book] internal links resolve to chapter and heading and broken ones say why") {
     Diagnostics d;
     const Book book = load_book(kFixture, d);
     const Chapter& from = *book.find("1-first/01-typography");
