@@ -81,11 +81,7 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     auto opened = storage::UserStore::open(app->paths.data / "tebiki.sqlite");
     app->store = std::move(opened.store);
     if (!opened.notice.empty()) app->notices.push_back(opened.notice);
-    try {
-        app->search = std::make_unique<SearchEngine>(app->book, app->paths.data / "search-index.sqlite");
-    } catch (const storage::StorageError&) {
-        app->search = std::make_unique<SearchEngine>(app->book, "");  // fall back to an in-memory index
-    }
+    app->search = std::make_unique<SearchEngine>(app->book, app->paths.data / "search-index.sqlite");  // in memory if it must
     collect_glyphs(app->book, app->text, app->glyphs);
     for (const assessment::Questionnaire& q : app->assess.questionnaires)
         if (auto source = read_file(q.file)) {

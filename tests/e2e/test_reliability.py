@@ -104,6 +104,25 @@ for args in (["assess", "readiness", "--answers", work], ["generate", "yoko", "-
     if result.returncode == 0 or "フォルダです" not in result.stderr:
         fail(f"`tebiki {' '.join(args)}` with a folder must say so: exit {result.returncode}, {result.stderr}")
 
+# --- Defect 11: search without a writable data folder, and with a dropped FTS table -----------
+unwritable = ["/dev/null/tebiki"]  # nothing can be created below /dev/null, not even by root
+if os.geteuid() != 0:  # root writes into a chmod 555 folder anyway
+    read_only = tempfile.mkdtemp(prefix="read-only-", dir=work)
+    os.chmod(read_only, 0o555)
+    unwritable.append(read_only)
+for data in unwritable:
+    result = run([BIN, "search", "要綱", "--content", FIXTURE_CONTENT, "--data", data], timeout=30)
+    if result.returncode != 0 or "要綱" not in result.stdout:
+        fail(f"search with the data folder {data} unwritable must fall back to memory: exit {result.returncode}, {result.stderr}")
+import sqlite3
+data = tempfile.mkdtemp(prefix="data-", dir=work)
+first = run([BIN, "search", "テレワーク", "--content", FIXTURE_CONTENT, "--data", data], timeout=30)
+with sqlite3.connect(os.path.join(data, "search-index.sqlite")) as db:
+    db.execute("DROP TABLE sections_fts")
+again = run([BIN, "search", "テレワーク", "--content", FIXTURE_CONTENT, "--data", data], timeout=30)
+if first.returncode != 0 or again.returncode != 0 or not first.stdout or again.stdout != first.stdout:
+    fail(f"search after the FTS table was dropped: exit {again.returncode}, {again.stderr}; before: {first.stdout}")
+
 # --- Defects 8 and 9: deep nesting and exotic files in content/ and assessment/ ----------------
 def content_with(chapters):
     root = tempfile.mkdtemp(prefix="content-", dir=work)
