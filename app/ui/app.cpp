@@ -80,6 +80,8 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     }
     auto opened = storage::UserStore::open(app->paths.data / "tebiki.sqlite");
     app->store = std::move(opened.store);
+    app->store_status = opened.status;
+    app->store_notice = opened.notice;
     if (!opened.notice.empty()) app->notices.push_back(opened.notice);
     app->search = std::make_unique<SearchEngine>(app->book, app->paths.data / "search-index.sqlite");  // in memory if it must
     collect_glyphs(app->book, app->text, app->glyphs);

@@ -50,6 +50,8 @@ struct App {
     UiStrings text;
     std::unique_ptr<SearchEngine> search;
     std::unique_ptr<storage::UserStore> store;
+    storage::UserStore::Status store_status = storage::UserStore::Status::Refused;
+    std::string store_notice;  // what opening the store said (also in notices)
     std::vector<std::string> notices;  // shown once in a modal (Japanese)
 
     // Fonts and zoom

@@ -391,7 +391,7 @@ int run_gui(const cli::Options& options) {
         if (g_activity && app->kiosk.idle) app->kiosk.idle->input(kiosk::IdleTimer::Clock::now());
         if (g_close_requested) {
             g_close_requested = false;
-            app->kiosk.ask = KioskUi::Ask::Quit;
+            request_kiosk_quit(*app);  // a PIN, never a way around it (locked, or no PIN yet)
         }
         if (app->kiosk.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
         if (app->kiosk.on && app->kiosk.idle && app->kiosk.idle->state(kiosk::IdleTimer::Clock::now()) != kiosk::IdleTimer::State::Active)
@@ -399,9 +399,12 @@ int run_gui(const cli::Options& options) {
         // While presenting, the elapsed time on screen changes every second: one frame per wake
         // (the wait above is at most a second), none in between.
         if (app->present.active && app->frames_requested == 0) app->request_frames(1);
-        if (g_activity || io.WantTextInput) {
+        if (app->kiosk.locked && app->frames_requested == 0) app->request_frames(1);  // polls for a PIN
+        if (g_activity) {
             app->request_frames(3);  // ImGui needs a couple of frames to settle after input
             g_activity = false;
+        } else if (io.WantTextInput && app->frames_requested == 0) {
+            app->request_frames(1);  // a focused field's caret: one frame per wake (0.5 s), not a busy loop
         }
         if (bench_idle && std::chrono::steady_clock::now() - idle_start > std::chrono::seconds(4)) break;
         if (app->frames_requested <= 0) continue;  // idle: nothing changed, draw nothing

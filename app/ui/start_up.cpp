@@ -35,7 +35,9 @@ int open_start_page(App& app, const cli::Options& options) {
     return 0;
 }
 
-// Kiosk mode (--kiosk or the stored setting), its PIN and idle timer, and presentation at start.
+// Kiosk mode (--kiosk, the stored setting or the marker file), its PIN and idle timer, and
+// presentation at start. The PIN decides how a kiosk starts (kiosk::pin_start): guarded, first
+// start (the admin chooses a PIN on screen) or locked — never open because the PIN was lost.
 void set_up_modes(App& app, const cli::Options& options) {
     auto setting = [&](const char* key) -> std::string {
         if (!app.store) return {};
@@ -46,16 +48,40 @@ void set_up_modes(App& app, const cli::Options& options) {
         }
     };
     const bool screenshot = options.command == "screenshot";
-    app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1");
+    std::error_code ec;
+    // The marker outlives a damaged database, which would take the stored setting with it.
+    const bool marker = std::filesystem::exists(kiosk_marker(app.paths), ec);
+    app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1" || marker);
     int timeout = std::atoi(setting("kiosk.idle_seconds").c_str());
     if (options.value("idle-timeout")) timeout = int(options.number("idle-timeout", 180));
-    const int countdown = std::max(1, int(options.number("idle-countdown", 30)));
+    const int countdown = int(options.number("idle-countdown", 30));
     app.kiosk.idle = std::make_unique<kiosk::IdleTimer>(std::chrono::seconds(timeout > 0 ? timeout : 180), std::chrono::seconds(countdown),
                                                         kiosk::IdleTimer::Clock::now());
-    if (const std::string hash = setting("kiosk.pin_hash"); !hash.empty()) app.kiosk.guard.emplace(hash);
-    else if (app.kiosk.on) app.kiosk.ask = KioskUi::Ask::SetPin;  // first start: the admin chooses a PIN
+    kiosk::PinSource pin;
+    pin.store_usable = app.store != nullptr;
+    pin.store_trusted = app.store_status == storage::UserStore::Status::Existing || app.store_status == storage::UserStore::Status::New;
+    if (app.store) {
+        try {
+            pin.hash = app.store->get("kiosk.pin_hash");
+        } catch (const storage::StorageError&) {
+            pin.read_failed = true;
+        }
+    }
+    switch (kiosk::pin_start(pin)) {
+    case kiosk::PinStart::Guarded: app.kiosk.guard.emplace(*pin.hash); break;
+    case kiosk::PinStart::FirstStart:
+        if (app.kiosk.on) app.kiosk.ask = KioskUi::Ask::SetPin;  // the admin chooses a PIN; no way around it
+        break;
+    case kiosk::PinStart::Locked:
+        if (app.kiosk.on) {
+            app.kiosk.locked = true;
+            app.kiosk.lock_reason = app.store_notice;
+            app.notices.clear();  // the locked screen says it all
+        }
+        break;
+    }
     app.present.high_contrast = setting("present.high_contrast") == "1";
-    if (options.flag("present")) {
+    if (options.flag("present") && !app.kiosk.locked) {
         app.start_presentation();
         if (options.value("slide")) app.present.slide = int(options.number("slide", 1)) - 1;
     }

@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <string>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include "util/file_io.h"
 #include "util/json.h"
 
@@ -47,9 +50,17 @@ void write_state(const App& app, const char* path) {
     field("blank", app.present.blank ? "true" : "false", false);
     field("two_screens", app.present.two_screens ? "true" : "false", false);
     field("kiosk", app.kiosk.on ? "true" : "false", false);
+    field("kiosk_locked", app.kiosk.locked ? "true" : "false", false);
+    // The modal on top: "notice" for start-up notices, else the popup's ImGui name ("##pin" …).
+    const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    const bool notice = modal && !app.notices.empty() && std::string(modal->Name).find(app.text.get("app.notice_title")) == 0;
+    field("popup", !modal ? "" : notice ? "notice" : std::string(modal->Name), true);
     const char* asks[] = {"", "quit", "admin", "set_pin"};
     field("pin_prompt", asks[int(app.kiosk.ask)], true);
     field("pin_message", app.kiosk.pin_message, true);
+    field("pin_digits", std::to_string(app.kiosk.pin.size()), false);  // how many typed, never which
+    field("pin_again_digits", std::to_string(app.kiosk.pin_again.size()), false);
+    field("keypad_field", std::to_string(app.kiosk.keypad_field), false);
     field("admin_open", app.kiosk.admin_open ? "true" : "false", false);
     const auto now = kiosk::IdleTimer::Clock::now();
     field("idle_countdown", app.kiosk.on && app.kiosk.idle && app.kiosk.idle->state(now) == kiosk::IdleTimer::State::Countdown

@@ -18,6 +18,8 @@ void draw_assess_results(App& app);    // view_assess_results.cpp
 void draw_documents(App& app);         // view_documents.cpp
 void draw_presentation(App& app);      // view_present.cpp: the whole window while presenting
 void draw_kiosk(App& app);             // view_kiosk.cpp: PIN dialogs, idle countdown, admin screen
+void draw_kiosk_locked(App& app);      // view_kiosk.cpp: the whole window while the PIN cannot be read
+void request_kiosk_quit(App& app);     // view_kiosk.cpp: Esc / close button / Alt+F4 in a kiosk
 void handle_shortcuts(App& app);       // shortcuts.cpp
 
 }  // namespace tebiki::ui

@@ -110,6 +110,7 @@ UserStore::Opened UserStore::open(const fs::path& path) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     const FolderLock lock(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+    const bool existed = fs::exists(path, ec);
     for (int attempt = 0; attempt < 2; ++attempt) {
         try {
             Database db(path);
@@ -126,6 +127,7 @@ UserStore::Opened UserStore::open(const fs::path& path) {
             db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
             migrate(db);
             result.store.reset(new UserStore(std::move(db)));
+            result.status = attempt == 1 ? Status::Recreated : existed ? Status::Existing : Status::New;
             return result;
         } catch (const StorageError& e) {
             // Only damage moves the file aside; a busy, full or unreadable file is left alone.

@@ -186,3 +186,20 @@ TEST_CASE("[Storage] processes opening one damaged file at once keep it whole an
     REQUIRE(opened.store);
     for (int i = 0; i < kProcesses; ++i) CHECK(opened.store->get("child-" + std::to_string(i)) == std::optional<std::string>("here"));
 }
+
+TEST_CASE("[Storage] open() says whether the file existed, was new, was recreated or was refused") {
+    const fs::path path = fresh("status");
+    CHECK(UserStore::open(path).status == UserStore::Status::New);
+    CHECK(UserStore::open(path).status == UserStore::Status::Existing);
+    std::ofstream(path, std::ios::binary) << std::string(4096, 'x');
+    fs::remove(path.string() + "-wal");
+    fs::remove(path.string() + "-shm");
+    CHECK(UserStore::open(path).status == UserStore::Status::Recreated);
+    {
+        Database db(path);
+        db.set_user_version(UserStore::schema_version() + 1);
+    }
+    const auto refused = UserStore::open(path);
+    CHECK(refused.status == UserStore::Status::Refused);
+    CHECK_FALSE(refused.store);
+}
