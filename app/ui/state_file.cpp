@@ -8,6 +8,7 @@
 
 #include "util/file_io.h"
 #include "util/json.h"
+#include "ui/views.h"
 
 namespace tebiki::ui {
 
@@ -38,6 +39,9 @@ void write_state(const App& app, const char* path) {
         const auto visible = session.visible_questions(app.assess.task);
         field("question", app.assess.question < visible.size() ? visible[app.assess.question]->id : "", true);
         field("answers", std::to_string(session.answers(-1).size()), false);
+        // The text or number field of the question on screen, and whether it shows what is stored.
+        field("draft", app.assess.text_draft, true);
+        field("draft_saved", assess_draft_saved(app) ? "true" : "false", false);
         field("tasks", std::to_string(session.tasks().size()), false);
         const auto result = session.result();
         field("overall", result.overall ? std::to_string(*result.overall) : "null", false);

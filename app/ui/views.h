@@ -14,6 +14,7 @@ void draw_assessment(App& app);        // view_assess.cpp: departments, chooser 
 void draw_assess_tasks(App& app);      // view_assess_question.cpp
 void draw_assess_question(App& app);   // view_assess_question.cpp
 void draw_assess_review(App& app);     // view_assess_question.cpp
+bool assess_draft_saved(const App& app);  // view_assess_question.cpp: the field shows what is stored
 void draw_assess_results(App& app);    // view_assess_results.cpp
 void draw_documents(App& app);         // view_documents.cpp
 void draw_presentation(App& app);      // view_present.cpp: the whole window while presenting
