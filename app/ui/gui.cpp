@@ -33,6 +33,7 @@
 #include "ui/textures.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "util/file_io.h"
 
 namespace tebiki::ui {
 
@@ -158,7 +159,14 @@ bool save_screenshot(GLFWwindow* window, const std::string& path, GLenum buffer 
     glReadBuffer(buffer);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     stbi_flip_vertically_on_write(1);
-    return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+    // Encoded in memory, then written like every other file (temp file, fsync, rename).
+    std::string png;
+    auto append = [](void* context, void* data, int size) { static_cast<std::string*>(context)->append(static_cast<const char*>(data), size_t(size)); };
+    if (stbi_write_png_to_func(append, &png, w, h, 4, pixels.data(), w * 4) == 0) return false;
+    std::string error;
+    if (write_file_atomic(path, png, &error)) return true;
+    std::fprintf(stderr, "tebiki: %s\n", error.c_str());
+    return false;
 }
 
 //-----------------------------------------------------------------------------
