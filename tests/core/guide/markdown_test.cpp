@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "test_text.h"
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -83,13 +85,6 @@ TEST_CASE("[Markdown] links keep their target and source line") {
 
 namespace {
 
-std::string times(const std::string& unit, int n) {
-    std::string out;
-    out.reserve(unit.size() * size_t(n));
-    for (int i = 0; i < n; ++i) out += unit;
-    return out;
-}
-
 int block_depth(const std::vector<Block>& blocks) {
     int deepest = 0;
     // Iterative on purpose: a test of bounded recursion should not recurse itself.
@@ -109,15 +104,15 @@ int block_depth(const std::vector<Block>& blocks) {
 TEST_CASE("[Markdown] 100,000 levels of nesting are flattened without deep recursion and reported (defect 8)") {
     constexpr int kLevels = 100000;
     const std::pair<const char*, std::string> cases[] = {
-        {"block quotes", times(">", kLevels) + " 深い本文\n"},
-        {"quotes with spaces", times("> ", kLevels) + "深い本文\n"},
-        {"list items", times("- ", kLevels) + "深い本文\n"},
-        {"ordered lists", times("1. ", kLevels) + "深い本文\n"},
-        {"emphasis", times("*", kLevels) + "深い本文" + times("*", kLevels) + "\n"},
-        {"images in images", times("![", kLevels) + "深い本文" + times("](a.png)", kLevels) + "\n"},
-        {"links around images", "[" + times("![", kLevels) + "深い本文" + times("](a.png)", kLevels) + "](b.md)\n"},
-        {"strikethrough", times("~~a ", kLevels / 10) + "深い本文" + times(" a~~", kLevels / 10) + "\n"},
-        {"quote then list", "# 題\n\n" + times("> - ", kLevels / 2) + "深い本文\n"},
+        {"block quotes", repeat(">", kLevels) + " 深い本文\n"},
+        {"quotes with spaces", repeat("> ", kLevels) + "深い本文\n"},
+        {"list items", repeat("- ", kLevels) + "深い本文\n"},
+        {"ordered lists", repeat("1. ", kLevels) + "深い本文\n"},
+        {"emphasis", repeat("*", kLevels) + "深い本文" + repeat("*", kLevels) + "\n"},
+        {"images in images", repeat("![", kLevels) + "深い本文" + repeat("](a.png)", kLevels) + "\n"},
+        {"links around images", "[" + repeat("![", kLevels) + "深い本文" + repeat("](a.png)", kLevels) + "](b.md)\n"},
+        {"strikethrough", repeat("~~a ", kLevels / 10) + "深い本文" + repeat(" a~~", kLevels / 10) + "\n"},
+        {"quote then list", "# 題\n\n" + repeat("> - ", kLevels / 2) + "深い本文\n"},
     };
     for (const auto& [name, text] : cases) {
         CAPTURE(name);

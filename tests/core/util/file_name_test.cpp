@@ -1,6 +1,8 @@
 // Export names keep their id and timestamp however long the department's name; an earlier
 // export is never overwritten (issue 12, defect 5).
 #include <doctest/doctest.h>
+
+#include "test_text.h"
 #include <unistd.h>
 
 #include <filesystem>
@@ -12,16 +14,6 @@
 
 using namespace tebiki;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string repeat(const std::string& s, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("[FileName] a long department name is cut, never the questionnaire id or the timestamp (defect 5)") {
     // 36 kanji and more: the old 120-byte cut of the whole stem dropped the timestamp.

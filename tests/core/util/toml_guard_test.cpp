@@ -2,30 +2,22 @@
 // parts crash it. parse_toml refuses nesting past its limit first, with the line (defect 8).
 #include <doctest/doctest.h>
 
+#include "test_text.h"
+
 #include <string>
 
 #include "util/toml_guard.h"
 
 using namespace tebiki;
 
-namespace {
-
-std::string times(const std::string& unit, int n) {
-    std::string out;
-    for (int i = 0; i < n; ++i) out += unit;
-    return out;
-}
-
-}  // namespace
-
 TEST_CASE("[TOML] 100,000 levels of tables are an error with the line, not a crash (defect 8)") {
     const std::pair<const char*, std::string> cases[] = {
-        {"table header", "title = \"x\"\n\n[" + times("a.", 100000) + "a]\nk = 1\n"},
-        {"array of tables", "title = \"x\"\n\n[[" + times("a.", 100000) + "a]]\nk = 1\n"},
-        {"dotted key", "title = \"x\"\n\n" + times("a.", 100000) + "a = 1\n"},
-        {"dotted keys in inline tables", "title = \"x\"\n\nv = " + times("{" + times("b.", 60) + "c = ", 200) + "1" + times("}", 200) + "\n"},
-        {"header plus dotted keys", "title = \"x\"\n[" + times("a.", 60) + "a]\n" + times("b.", 60) + "c = 1\n" + times("d.", 60) + "e = 1\n"},
-        {"arrays", "title = \"x\"\n\nv = " + times("[", 100000) + times("]", 100000) + "\n"},
+        {"table header", "title = \"x\"\n\n[" + repeat("a.", 100000) + "a]\nk = 1\n"},
+        {"array of tables", "title = \"x\"\n\n[[" + repeat("a.", 100000) + "a]]\nk = 1\n"},
+        {"dotted key", "title = \"x\"\n\n" + repeat("a.", 100000) + "a = 1\n"},
+        {"dotted keys in inline tables", "title = \"x\"\n\nv = " + repeat("{" + repeat("b.", 60) + "c = ", 200) + "1" + repeat("}", 200) + "\n"},
+        {"header plus dotted keys", "title = \"x\"\n[" + repeat("a.", 60) + "a]\n" + repeat("b.", 60) + "c = 1\n" + repeat("d.", 60) + "e = 1\n"},
+        {"arrays", "title = \"x\"\n\nv = " + repeat("[", 100000) + repeat("]", 100000) + "\n"},
     };
     for (const auto& [name, text] : cases) {
         CAPTURE(name);
@@ -44,7 +36,7 @@ TEST_CASE("[TOML] ordinary files parse as toml::parse does and dots in strings a
     const std::string text = "title = \"a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h\"\n"
                              "# a comment with dots . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .\n"
                              "'literal.key' = 1.5\n"
-                             "ml = '''\n" + times("x.", 500) + "\n'''\n"
+                             "ml = '''\n" + repeat("x.", 500) + "\n'''\n"
                              "[a.b.c]\n"
                              "\"quoted.key\".d = { e.f = 2, g = [1.5, 2.5] }\n"
                              "[[list]]\nx = 1\n[[list]]\nx = 2\n";
