@@ -13,14 +13,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "assessment/export_all.h"
+#include "storage/assessment_store.h"
 #include "ui/page_view.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "util/file_io.h"
 #include "util/local_time.h"
-#include "storage/assessment_store.h"
 
 namespace tebiki::ui {
 
@@ -368,6 +369,10 @@ void draw_kiosk_locked(App& app) {
     ImGui::EndGroup();
     ImGui::End();  // the main loop draws a frame on each wake (at most 1 s apart): the poll above
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
 
 void request_kiosk_quit(App& app) {
     KioskUi& k = app.kiosk;
