@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages tebiki needs (only the missing ones; sudo when not root) and
-# builds it in ./build. Used by ./run.sh, ./test.sh and .ci/run.
+# builds it in ./build. Used by ./run.sh, ./test.sh, .ci/run and tools/sanitize.sh
+# (--with-tests: also the test tools; --packages-only: install, do not build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,13 @@ RUNTIME_PACKAGES=(libgl1-mesa-dri libglx-mesa0)
 TEST_PACKAGES=(xvfb xdotool x11-utils python3-xlib python3-docx poppler-utils libreoffice-writer-nogui)
 
 want=("${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}")
-if [[ "${1:-}" == "--with-tests" ]]; then want+=("${TEST_PACKAGES[@]}"); fi
+build=1
+for arg in "$@"; do
+  case "$arg" in
+    --with-tests) want+=("${TEST_PACKAGES[@]}") ;;
+    --packages-only) build=0 ;;  # tools/sanitize.sh builds its own tree
+  esac
+done
 
 missing=()
 for p in "${want[@]}"; do
@@ -28,6 +35,8 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+if ((build == 0)); then exit 0; fi
 
 generator=()
 if command -v ninja >/dev/null; then generator=(-G Ninja); fi

@@ -36,8 +36,9 @@ std::string read_pin(const char* prompt, bool terminal) {
 }  // namespace
 
 int run_admin(const Options& options) {
-    if (options.positional.empty() || options.positional[0] != "set-pin") {
-        std::fprintf(stderr, "使い方: tebiki admin set-pin [--data DIR]\n");
+    if (options.positional[0] != "set-pin") {
+        std::fprintf(stderr, "tebiki admin: 「%s」という操作はありません。\n使い方: tebiki admin set-pin [--data DIR]\n",
+                     options.positional[0].c_str());
         return 2;
     }
     const bool terminal = isatty(STDIN_FILENO);

@@ -19,11 +19,7 @@ void print_diagnostics(const Diagnostics& diagnostics) {
 }  // namespace
 
 int run_assess(const Options& options) {
-    const auto answers_path = options.value("answers");
-    if (options.positional.empty() || !answers_path) {
-        std::fprintf(stderr, "使い方: tebiki assess 質問票ID --answers 回答.toml [--json]\n");
-        return 2;
-    }
+    const auto answers_path = options.value("answers");  // required: checked by parse()
     Diagnostics diagnostics;
     const std::vector<Questionnaire> all = load_questionnaires(options.paths.assessment, diagnostics);
     const Questionnaire* q = nullptr;
@@ -55,8 +51,8 @@ int run_assess(const Options& options) {
 }
 
 int run_list(const Options& options) {
-    if (options.positional.empty() || options.positional[0] != "questionnaires") {
-        std::fprintf(stderr, "使い方: tebiki list questionnaires | tebiki list documents\n");
+    if (options.positional[0] != "questionnaires") {
+        std::fprintf(stderr, "tebiki list: 「%s」の一覧はありません。\n使い方: tebiki list questionnaires|documents\n", options.positional[0].c_str());
         return 2;
     }
     Diagnostics diagnostics;

@@ -39,12 +39,8 @@ bool read_date_option(const Options& options, Date& date) {
 }
 
 int run_generate(const Options& options) {
+    // --profile and --out are required, the document id is there: checked by parse().
     const auto answers_path = options.value("answers"), profile_path = options.value("profile"), out = options.value("out");
-    if (options.positional.empty() || !profile_path || !out) {
-        std::fprintf(stderr, "使い方: tebiki generate 文書ID --profile 部署.toml --out 出力.{docx,pdf,md} [--answers 回答.toml] "
-                             "[--date YYYY-MM-DD] [--set オプション=値]\n");
-        return 2;
-    }
     Diagnostics diagnostics;
     const DocumentSet documents = load_documents(options.paths.assessment / "documents", diagnostics);
     const std::vector<assessment::Questionnaire> questionnaires = assessment::load_questionnaires(options.paths.assessment, diagnostics);

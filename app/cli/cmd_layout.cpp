@@ -8,10 +8,6 @@
 namespace tebiki::cli {
 
 int run_layout(const Options& options) {
-    if (options.positional.empty()) {
-        std::fprintf(stderr, "tebiki layout: ページID を指定してください（tebiki toc で一覧できます）。\n");
-        return 2;
-    }
     Diagnostics diagnostics;
     const Book book = load_book(options.paths.content, diagnostics);
     const Chapter* chapter = book.find(options.positional.front());

@@ -20,10 +20,6 @@ static std::string marked(const std::string& text, const std::vector<Highlight>&
 }
 
 int run_search(const Options& options) {
-    if (options.positional.empty()) {
-        std::fprintf(stderr, "tebiki search: 検索する語句を指定してください。\n");
-        return 2;
-    }
     std::string query;
     for (const std::string& p : options.positional) query += (query.empty() ? "" : " ") + p;
     Diagnostics diagnostics;

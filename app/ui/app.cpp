@@ -9,6 +9,7 @@
 #include "guide/check.h"
 #include "layout/layout_engine.h"
 #include "util/file_io.h"
+#include "util/file_name.h"
 #include "ui/theme.h"
 
 namespace tebiki::ui {
@@ -79,12 +80,10 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     }
     auto opened = storage::UserStore::open(app->paths.data / "tebiki.sqlite");
     app->store = std::move(opened.store);
+    app->store_status = opened.status;
+    app->store_notice = opened.notice;
     if (!opened.notice.empty()) app->notices.push_back(opened.notice);
-    try {
-        app->search = std::make_unique<SearchEngine>(app->book, app->paths.data / "search-index.sqlite");
-    } catch (const storage::StorageError&) {
-        app->search = std::make_unique<SearchEngine>(app->book, "");  // fall back to an in-memory index
-    }
+    app->search = std::make_unique<SearchEngine>(app->book, app->paths.data / "search-index.sqlite");  // in memory if it must
     collect_glyphs(app->book, app->text, app->glyphs);
     for (const assessment::Questionnaire& q : app->assess.questionnaires)
         if (auto source = read_file(q.file)) {
@@ -253,15 +252,16 @@ std::filesystem::path App::export_dir() const {
     return paths.data / "exports";
 }
 
-std::string App::save_export(const std::string& file_name,
-                             const std::function<bool(const std::filesystem::path&, std::string*)>& write, const char* ok_key,
-                             const char* fail_key) const {
-    const std::filesystem::path dir = export_dir();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    const std::filesystem::path file = dir / file_name;
+std::string App::save_export(const std::string& name, const std::string& tail, const std::string& ext,
+                             const std::function<std::optional<std::string>(std::string*)>& bytes, const char* ok_key,
+                             const char* fail_key, bool* saved) const {
     std::string error;
-    return write(file, &error) ? text.format(ok_key, {file.string()}) : text.format(fail_key, {error});
+    if (saved) *saved = false;
+    const auto data = bytes(&error);
+    if (!data) return text.format(fail_key, {error});
+    const auto file = write_export(export_dir(), name, tail, ext, *data, &error);
+    if (saved) *saved = file.has_value();
+    return file ? text.format(ok_key, {file->string()}) : text.format(fail_key, {error});
 }
 
 void App::go_back() { step_history(false); }

@@ -50,6 +50,8 @@ struct App {
     UiStrings text;
     std::unique_ptr<SearchEngine> search;
     std::unique_ptr<storage::UserStore> store;
+    storage::UserStore::Status store_status = storage::UserStore::Status::Refused;
+    std::string store_notice;  // what opening the store said (also in notices)
     std::vector<std::string> notices;  // shown once in a modal (Japanese)
 
     // Fonts and zoom
@@ -92,11 +94,13 @@ struct App {
     KioskUi kiosk;
     void reset_for_next_person();  // kiosk idle reset: home, nothing open, nothing typed
     std::filesystem::path export_dir() const;  // the admin's choice, or DATA_DIR/exports
-    // Writes `file_name` into the export folder (created if needed) with `write`; returns the
-    // message for the user, from `ok_key` ({1}: the path) or `fail_key` ({1}: the error).
-    std::string save_export(const std::string& file_name,
-                            const std::function<bool(const std::filesystem::path&, std::string*)>& write,
-                            const char* ok_key, const char* fail_key) const;
+    // Writes an export into the export folder as NAME_TAIL.EXT (util/file_name.h: the name is
+    // cut, the tail with id and timestamp never; an earlier export is never overwritten).
+    // `bytes` builds the file (nullopt and an error when it cannot); returns the message for the
+    // user, from `ok_key` ({1}: the path) or `fail_key` ({1}: the error).
+    std::string save_export(const std::string& name, const std::string& tail, const std::string& ext,
+                            const std::function<std::optional<std::string>(std::string*)>& bytes, const char* ok_key,
+                            const char* fail_key, bool* saved = nullptr) const;
 
     ExternalLinkPopup external_link;
     std::string app_link_notice;

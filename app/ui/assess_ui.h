@@ -36,7 +36,7 @@ struct AssessUi {
     int task = -1;              // the task row being answered (per-task questionnaires)
     size_t question = 0;        // position among the visible questions
     std::string new_task;       // name typed for the next task row
-    std::string text_draft;     // text/number answer being typed, saved on every change
+    std::string text_draft;     // text answer (saved on every change) or number (saved on commit) being typed
     std::string draft_for;      // the question the draft belongs to
     std::string preselect;      // questionnaire id from an app: link in the guide
     std::string message;        // exported file, errors

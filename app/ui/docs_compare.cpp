@@ -110,8 +110,8 @@ void draw_compare(App& app, float width) {
     auto save = [&](const char* ext) {
         const Comparison& c = *d.comparison;
         d.message = app.save_export(
-            safe_file_stem(dept.municipality + "_" + dept.name + "_" + c.title) + ext,
-            [&](const std::filesystem::path& file, std::string* error) { return write_comparison(c, file, error); }, "docs.saved", "docs.failed");
+            dept.municipality + "_" + dept.name + "_" + c.title, "_compare_" + local_timestamp(), ext,
+            [&](std::string* error) { return comparison_bytes(c, ext, error); }, "docs.saved", "docs.failed");
     };
     if (ImGui::Button((std::string(app.text.get("docs.compare_save_docx")) + "##compare").c_str())) save(".docx");
     app.target("docs:compare_docx");

@@ -23,7 +23,7 @@ void handle_shortcuts(App& app) {
     // Kiosk: Esc with nothing else to close asks for the PIN to quit.
     if (app.kiosk.on && app.key_pressed(GLFW_KEY_ESCAPE) && !typing && !app.search_open &&
         !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) && app.kiosk.ask == KioskUi::Ask::None)
-        app.kiosk.ask = KioskUi::Ask::Quit;
+        request_kiosk_quit(app);
     // Chapters: Ctrl+PageDown / Ctrl+PageUp.
     if (const Chapter* chapter = app.current_chapter()) {
         const int index = app.book.index_of(chapter->id);
@@ -34,6 +34,10 @@ void handle_shortcuts(App& app) {
 }
 
 void draw_root(App& app) {
+    if (app.kiosk.locked) {
+        draw_kiosk_locked(app);  // nothing else: no guide, no dialogs, no way out
+        return;
+    }
     if (app.present.active) {
         draw_presentation(app);
         draw_kiosk(app);

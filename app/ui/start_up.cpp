@@ -8,13 +8,14 @@
 #include <cstdlib>
 
 #include "guide/link.h"
+#include "ui/textures.h"
 
 namespace tebiki::ui {
 
 // The page the window opens on: the one a screenshot asks for, --open, or the last read one
 // (restored by load_app). Returns an exit code (non-zero: a screenshot of a page that is not there).
 int open_start_page(App& app, const cli::Options& options) {
-    if (auto q = options.value("zoom")) app.zoom = std::clamp(float(std::atof(q->c_str())), 0.5f, 3.0f);
+    if (options.value("zoom")) app.zoom = std::clamp(float(options.number("zoom", 1)), 0.5f, 3.0f);  // range checked by parse
     if (options.command == "screenshot") {
         const std::string& page = options.positional.front();
         const size_t hash = page.find('#');
@@ -34,7 +35,9 @@ int open_start_page(App& app, const cli::Options& options) {
     return 0;
 }
 
-// Kiosk mode (--kiosk or the stored setting), its PIN and idle timer, and presentation at start.
+// Kiosk mode (--kiosk, the stored setting or the marker file), its PIN and idle timer, and
+// presentation at start. The PIN decides how a kiosk starts (kiosk::pin_start): guarded, first
+// start (the admin chooses a PIN on screen) or locked — never open because the PIN was lost.
 void set_up_modes(App& app, const cli::Options& options) {
     auto setting = [&](const char* key) -> std::string {
         if (!app.store) return {};
@@ -45,18 +48,42 @@ void set_up_modes(App& app, const cli::Options& options) {
         }
     };
     const bool screenshot = options.command == "screenshot";
-    app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1");
+    std::error_code ec;
+    // The marker outlives a damaged database, which would take the stored setting with it.
+    const bool marker = std::filesystem::exists(kiosk_marker(app.paths), ec);
+    app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1" || marker);
     int timeout = std::atoi(setting("kiosk.idle_seconds").c_str());
-    if (auto v = options.value("idle-timeout")) timeout = std::atoi(v->c_str());
-    const int countdown = std::max(1, int(options.number("idle-countdown", 30)));
+    if (options.value("idle-timeout")) timeout = int(options.number("idle-timeout", 180));
+    const int countdown = int(options.number("idle-countdown", 30));
     app.kiosk.idle = std::make_unique<kiosk::IdleTimer>(std::chrono::seconds(timeout > 0 ? timeout : 180), std::chrono::seconds(countdown),
                                                         kiosk::IdleTimer::Clock::now());
-    if (const std::string hash = setting("kiosk.pin_hash"); !hash.empty()) app.kiosk.guard.emplace(hash);
-    else if (app.kiosk.on) app.kiosk.ask = KioskUi::Ask::SetPin;  // first start: the admin chooses a PIN
+    kiosk::PinSource pin;
+    pin.store_usable = app.store != nullptr;
+    pin.store_trusted = app.store_status == storage::UserStore::Status::Existing || app.store_status == storage::UserStore::Status::New;
+    if (app.store) {
+        try {
+            pin.hash = app.store->get("kiosk.pin_hash");
+        } catch (const storage::StorageError&) {
+            pin.read_failed = true;
+        }
+    }
+    switch (kiosk::pin_start(pin)) {
+    case kiosk::PinStart::Guarded: app.kiosk.guard.emplace(*pin.hash); break;
+    case kiosk::PinStart::FirstStart:
+        if (app.kiosk.on) app.kiosk.ask = KioskUi::Ask::SetPin;  // the admin chooses a PIN; no way around it
+        break;
+    case kiosk::PinStart::Locked:
+        if (app.kiosk.on) {
+            app.kiosk.locked = true;
+            app.kiosk.lock_reason = app.store_notice;
+            app.notices.clear();  // the locked screen says it all
+        }
+        break;
+    }
     app.present.high_contrast = setting("present.high_contrast") == "1";
-    if (options.flag("present")) {
+    if (options.flag("present") && !app.kiosk.locked) {
         app.start_presentation();
-        if (auto n = options.value("slide")) app.present.slide = std::max(0, std::atoi(n->c_str()) - 1);
+        if (options.value("slide")) app.present.slide = int(options.number("slide", 1)) - 1;
     }
 }
 
@@ -73,14 +100,11 @@ std::optional<std::array<int, 4>> saved_geometry(App& app) {
     return std::nullopt;
 }
 
-bool parse_size(const std::string& text, int& w, int& h) { return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w > 100 && h > 100; }
-
 void set_window_icon(GLFWwindow* window, const App& app) {
     const auto file = find_asset(app.paths.asset_dirs, "icons/tebiki.png");
     if (file.empty()) return;
     GLFWimage image{};
-    int channels = 0;
-    image.pixels = stbi_load(file.string().c_str(), &image.width, &image.height, &channels, 4);
+    image.pixels = decode_png(file, image.width, image.height);
     if (!image.pixels) return;
     glfwSetWindowIcon(window, 1, &image);
     stbi_image_free(image.pixels);

@@ -17,6 +17,5 @@ int open_start_page(App& app, const cli::Options& options);
 void set_up_modes(App& app, const cli::Options& options);
 std::optional<std::array<int, 4>> saved_geometry(App& app);
 void set_window_icon(GLFWwindow* window, const App& app);
-bool parse_size(const std::string& text, int& w, int& h);
 
 }  // namespace tebiki::ui

@@ -3,9 +3,13 @@
 #include <cstdio>
 #include <string>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include "assessment/scoring.h"
 #include "util/file_io.h"
 #include "util/json.h"
+#include "ui/views.h"
 
 namespace tebiki::ui {
 
@@ -30,11 +34,18 @@ void write_state(const App& app, const char* path) {
         field("comparison", app.docs.comparison ? (app.docs.comparison->same ? "\"same\"" : "\"changed\"") : "null", false);
         field("compare_preview", app.docs.compare_preview && app.docs.comparison ? "true" : "false", false);
     }
+    // What the last save or export said (tests check a failed write is not reported as saved).
+    field("docs_message", app.docs.message, true);
+    field("assess_message", app.assess.message, true);
+    field("admin_message", app.kiosk.admin_message, true);
     if (app.assess.session) {
         const auto& session = *app.assess.session;
         const auto visible = session.visible_questions(app.assess.task);
         field("question", app.assess.question < visible.size() ? visible[app.assess.question]->id : "", true);
         field("answers", std::to_string(session.answers(-1).size()), false);
+        // The text or number field of the question on screen, and whether it shows what is stored.
+        field("draft", app.assess.text_draft, true);
+        field("draft_saved", assess_draft_saved(app) ? "true" : "false", false);
         field("tasks", std::to_string(session.tasks().size()), false);
         field("visible", std::to_string(visible.size()), false);
         const auto result = session.result();
@@ -56,9 +67,17 @@ void write_state(const App& app, const char* path) {
     field("blank", app.present.blank ? "true" : "false", false);
     field("two_screens", app.present.two_screens ? "true" : "false", false);
     field("kiosk", app.kiosk.on ? "true" : "false", false);
+    field("kiosk_locked", app.kiosk.locked ? "true" : "false", false);
+    // The modal on top: "notice" for start-up notices, else the popup's ImGui name ("##pin" …).
+    const ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
+    const bool notice = modal && !app.notices.empty() && std::string(modal->Name).find(app.text.get("app.notice_title")) == 0;
+    field("popup", !modal ? "" : notice ? "notice" : std::string(modal->Name), true);
     const char* asks[] = {"", "quit", "admin", "set_pin"};
     field("pin_prompt", asks[int(app.kiosk.ask)], true);
     field("pin_message", app.kiosk.pin_message, true);
+    field("pin_digits", std::to_string(app.kiosk.pin.size()), false);  // how many typed, never which
+    field("pin_again_digits", std::to_string(app.kiosk.pin_again.size()), false);
+    field("keypad_field", std::to_string(app.kiosk.keypad_field), false);
     field("admin_open", app.kiosk.admin_open ? "true" : "false", false);
     const auto now = kiosk::IdleTimer::Clock::now();
     field("idle_countdown", app.kiosk.on && app.kiosk.idle && app.kiosk.idle->state(now) == kiosk::IdleTimer::State::Countdown
@@ -83,7 +102,7 @@ void write_state(const App& app, const char* path) {
         targets += "\"" + name + "\":" + buffer;
     }
     field("targets", targets + "}", false);
-    write_file_atomic(path, json + "}\n");
+    write_file(path, json + "}\n", nullptr, WriteOptions{.sync = false});  // polled by tests, rewritten every frame
 }
 
 }  // namespace tebiki::ui

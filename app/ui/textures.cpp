@@ -6,14 +6,26 @@
 #include <GL/gl.h>
 #include <stb/stb_image.h>
 
+#include "util/file_io.h"
+#include "util/png_size.h"
+
 namespace tebiki::ui {
 
 static std::map<std::filesystem::path, GLuint> g_textures;
 
+unsigned char* decode_png(const std::filesystem::path& png, int& w, int& h) {
+    // Only a regular file within the size limits that passes the header check is decoded: a
+    // FIFO, a device or a 19999 × 19999 PNG must not hang the window or take gigabytes.
+    const auto bytes = read_file(png);
+    if (!bytes || !inspect_png(std::string_view(*bytes)).problem.empty()) return nullptr;
+    int channels = 0;
+    return stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes->data()), int(bytes->size()), &w, &h, &channels, 4);
+}
+
 ImTextureID texture_for(const std::filesystem::path& png) {
     if (auto it = g_textures.find(png); it != g_textures.end()) return reinterpret_cast<ImTextureID>(intptr_t(it->second));
-    int w = 0, h = 0, channels = 0;
-    unsigned char* pixels = stbi_load(png.string().c_str(), &w, &h, &channels, 4);
+    int w = 0, h = 0;
+    unsigned char* pixels = decode_png(png, w, h);
     GLuint id = 0;
     if (pixels) {
         glGenTextures(1, &id);

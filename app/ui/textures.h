@@ -18,6 +18,9 @@ private:
     unsigned int id_ = 0;
 };
 
+// RGBA pixels (free with stbi_image_free) of a PNG that passes inspect_png; null otherwise.
+unsigned char* decode_png(const std::filesystem::path& png, int& width, int& height);
+
 // Returns 0 when the file cannot be decoded.
 ImTextureID texture_for(const std::filesystem::path& png);
 void release_textures();

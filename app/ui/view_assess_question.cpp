@@ -1,6 +1,7 @@
 // Answering: the task list of per-task questionnaires, one question per screen, and the review
 // page. Every click or keystroke that changes an answer goes straight to Session::set_answer,
-// which has written it to disk before the next frame shows it.
+// which has written it to disk before the next frame shows it — except a number, which is
+// stored when committed (Enter, leaving the field or the question) and only when valid.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -56,6 +57,43 @@ std::optional<double> parse_number(const std::string& typed) {
     return n;
 }
 
+std::string number_text(double n) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", n);
+    return buffer;
+}
+
+// A number answer is stored only when committed (Enter, leaving the field, leaving the
+// question) and valid: the keystrokes on the way to 150 are not answers, and 150 in a 0–100
+// field is not stored at all. An empty field clears the answer. Returns true when stored.
+bool commit_number(App& app, const Question& q) {
+    AssessUi& a = app.assess;
+    Session& s = *a.session;
+    const Answer current = s.answer(a.task, q.id);
+    if (a.text_draft.empty()) {
+        if (current.given()) s.set_answer(a.task, q.id, Answer{});
+        return true;
+    }
+    const auto n = parse_number(a.text_draft);
+    if (!n || !validate_answer(q, Answer::of_number(*n)).empty()) return false;
+    if (!(current.kind == Answer::Kind::Number && current.number == *n)) s.set_answer(a.task, q.id, Answer::of_number(*n));
+    a.text_draft = number_text(*n);  // "１５" or "15.0" shows as stored: 15
+    return true;
+}
+
+// True when the number field shows exactly what is stored.
+bool number_draft_saved(const AssessUi& a, const Answer& current) {
+    if (a.text_draft.empty()) return !current.given();
+    const auto n = parse_number(a.text_draft);
+    return n && current.kind == Answer::Kind::Number && current.number == *n;
+}
+
+const Question* question_on_screen(const AssessUi& a) {
+    if (!a.session) return nullptr;
+    const std::vector<const Question*> visible = a.session->visible_questions(a.task);
+    return a.question < visible.size() ? visible[a.question] : nullptr;
+}
+
 void answer_widgets(App& app, const Question& q, float width) {
     AssessUi& a = app.assess;
     Session& s = *a.session;
@@ -101,35 +139,39 @@ void answer_widgets(App& app, const Question& q, float width) {
             a.draft_for = draft_key;
             a.text_draft.clear();
             if (current.kind == Answer::Kind::Text) a.text_draft = current.text;
-            if (current.kind == Answer::Kind::Number) {
-                char buffer[32];
-                std::snprintf(buffer, sizeof buffer, "%g", current.number);
-                a.text_draft = buffer;
-            }
+            if (current.kind == Answer::Kind::Number) a.text_draft = number_text(current.number);
         }
-        const std::string hint = q.type == QuestionType::Number ? app.text.format("assess.number_hint", {q.unit}) : app.text.get("assess.text_hint");
-        ImGui::SetNextItemWidth(q.type == QuestionType::Number ? body * 10 : width);
-        if (ImGui::InputTextWithHint("##answer", hint.c_str(), &a.text_draft)) {
-            if (a.text_draft.empty()) set(Answer{});
-            else if (q.type == QuestionType::Text) set(Answer::of_text(a.text_draft));
-            else if (const auto n = parse_number(a.text_draft); n && validate_answer(q, Answer::of_number(*n)).empty()) {
-                set(Answer::of_number(*n));
-            }
-        }
+        const bool number = q.type == QuestionType::Number;
+        const std::string hint = number ? app.text.format("assess.number_hint", {q.unit}) : app.text.get("assess.text_hint");
+        ImGui::SetNextItemWidth(number ? body * 10 : width);
+        // Text is saved on every change; a number only when committed (commit_number).
+        const bool changed = ImGui::InputTextWithHint("##answer", hint.c_str(), &a.text_draft, number ? ImGuiInputTextFlags_EnterReturnsTrue : 0);
+        const bool left = ImGui::IsItemDeactivatedAfterEdit();
         app.target("assess:input");
-        if (q.type == QuestionType::Number && !q.unit.empty()) {
+        if (!number && changed) set(a.text_draft.empty() ? Answer{} : Answer::of_text(a.text_draft));
+        if (number && (changed || left)) commit_number(app, q);
+        if (number && changed) ImGui::SetKeyboardFocusHere(-1);  // Enter stores; typing goes on in the field
+        if (number && !q.unit.empty()) {
             ImGui::SameLine();
             ImGui::TextUnformatted(q.unit.c_str());
         }
-        if (current.given()) {
+        const Answer stored = s.answer(a.task, q.id);
+        const bool saved = number ? number_draft_saved(a, stored) : stored.given();
+        if (saved && stored.given()) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s", app.text.get("assess.saved"));
         }
-        // A number that does not parse or is out of range is not saved: say so, next to the field.
-        if (q.type == QuestionType::Number && !a.text_draft.empty()) {
+        if (number && !saved) {
+            // Say what is stored while the field shows something else, and why a value is not taken.
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", app.text.get("assess.number_unsaved"));
             const auto n = parse_number(a.text_draft);
-            const std::string problem = n ? validate_answer(q, Answer::of_number(*n)) : app.text.get("assess.not_a_number");
+            const std::string problem = a.text_draft.empty() ? std::string()
+                                        : n                  ? validate_answer(q, Answer::of_number(*n))
+                                                             : std::string(app.text.get("assess.not_a_number"));
             if (!problem.empty()) draw_wrapped(app, problem, width, FontRole::Bold, body, Ink::Text);
+            const std::string kept = stored.kind == Answer::Kind::Number ? number_text(stored.number) + q.unit : app.text.get("assess.number_none");
+            draw_wrapped(app, app.text.format("assess.number_stored", {kept}), width, FontRole::Regular, body, Ink::Muted);
         }
         break;
     }
@@ -144,6 +186,15 @@ void answer_widgets(App& app, const Question& q, float width) {
 }
 
 }  // namespace
+
+bool assess_draft_saved(const App& app) {
+    const AssessUi& a = app.assess;
+    const Question* q = question_on_screen(a);
+    if (!q || (q->type != QuestionType::Number && q->type != QuestionType::Text)) return true;
+    const Answer stored = a.session->answer(a.task, q->id);
+    if (q->type == QuestionType::Number) return number_draft_saved(a, stored);
+    return a.text_draft.empty() ? !stored.given() : stored.kind == Answer::Kind::Text && stored.text == a.text_draft;
+}
 
 void draw_assess_tasks(App& app) {
     AssessUi& a = app.assess;
@@ -252,6 +303,10 @@ void draw_assess_question(App& app) {
     ImGui::PushID(q.id.c_str());
     answer_widgets(app, q, std::min(width, body * 30));
     ImGui::PopID();
+    // Leaving the question (PageDown, the buttons) commits a number still being typed.
+    if (q.type == QuestionType::Number && a.draft_for.ends_with(":" + q.id) &&
+        (next_question != a.question || a.step != AssessStep::Question))
+        commit_number(app, q);
     a.question = next_question;  // after the answer widgets, which belong to this question
 }
 

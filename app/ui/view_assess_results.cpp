@@ -156,23 +156,19 @@ void draw_trend(App& app, const std::vector<ScoreHistoryPoint>& history, float w
 void export_buttons(App& app, const std::function<std::string()>& csv, const std::function<std::string()>& json,
                     const std::function<documents::Draft()>& printable) {
     AssessUi& a = app.assess;
-    const std::string base =
-        documents::safe_file_stem(a.department->municipality + "_" + a.department->name + "_" + a.session->questionnaire().id + "_" + local_timestamp());
-    auto save_text = [&](const std::string& ext, const std::string& data) {
-        a.message = app.save_export(
-            base + ext, [&](const std::filesystem::path& file, std::string* error) { return write_file_atomic(file, data, error); },
-            "assess.exported", "assess.export_failed");
+    // The department's name may be cut to fit; the questionnaire id and the time never are.
+    const std::string name = a.department->municipality + "_" + a.department->name;
+    const std::string tail = "_" + a.session->questionnaire().id + "_" + local_timestamp();
+    auto save = [&](const char* ext, const std::function<std::optional<std::string>(std::string*)>& bytes) {
+        a.message = app.save_export(name, tail, ext, bytes, "assess.exported", "assess.export_failed");
     };
-    if (ImGui::Button(app.text.get("assess.export_csv"))) save_text(".csv", csv());
+    if (ImGui::Button(app.text.get("assess.export_csv"))) save(".csv", [&](std::string*) { return std::optional<std::string>(csv()); });
     app.target("assess:export_csv");
     ImGui::SameLine();
-    if (ImGui::Button(app.text.get("assess.export_json"))) save_text(".json", json());
+    if (ImGui::Button(app.text.get("assess.export_json"))) save(".json", [&](std::string*) { return std::optional<std::string>(json()); });
     app.target("assess:export_json");
     ImGui::SameLine();
-    if (ImGui::Button(app.text.get("assess.export_pdf")))
-        a.message = app.save_export(
-            base + ".pdf", [&](const std::filesystem::path& file, std::string* error) { return documents::write_pdf(printable(), file, error); },
-            "assess.exported", "assess.export_failed");
+    if (ImGui::Button(app.text.get("assess.export_pdf"))) save(".pdf", [&](std::string* error) { return documents::pdf_bytes(printable(), error); });
     app.target("assess:export_pdf");
     if (!a.message.empty()) draw_wrapped(app, a.message, ImGui::GetContentRegionAvail().x, FontRole::Regular, app.ui_fonts.scale.body, Ink::Muted);
 }

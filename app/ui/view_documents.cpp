@@ -11,6 +11,7 @@
 #include "ui/page_view.h"
 #include "ui/theme.h"
 #include "ui/views.h"
+#include "util/local_time.h"
 
 namespace tebiki::ui {
 
@@ -131,9 +132,8 @@ void save(App& app, const Draft& draft, const char* ext) {
     const storage::Department& dept = *app.assess.department;
     bool written = false;
     app.docs.message = app.save_export(
-        safe_file_stem(dept.municipality + "_" + dept.name + "_" + draft.title) + ext,
-        [&](const std::filesystem::path& file, std::string* error) { return written = write_draft(draft, file, error); }, "docs.saved",
-        "docs.failed");
+        dept.municipality + "_" + dept.name + "_" + draft.title, "_" + draft.id + "_" + local_timestamp(), ext,
+        [&](std::string* error) { return draft_bytes(draft, ext, error); }, "docs.saved", "docs.failed", &written);
     if (written) remember_saved_draft(app, draft);  // the base of the next 新旧対照表
 }
 

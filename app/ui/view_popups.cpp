@@ -16,7 +16,9 @@ static void message_modal(App& app, const char* id, const std::string& message, 
         ImGui::Spacing();
         if (extra_button && ImGui::Button(extra_button) && extra_pressed) *extra_pressed = true;
         if (extra_button) ImGui::SameLine();
-        if (ImGui::Button(app.text.get("app.close")) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        const bool close = ImGui::Button(app.text.get("app.close"));
+        app.target("notice:close");
+        if (close || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
             open = false;
             ImGui::CloseCurrentPopup();
         }

@@ -14,6 +14,7 @@ void draw_assessment(App& app);        // view_assess.cpp: departments, chooser 
 void draw_assess_tasks(App& app);      // view_assess_question.cpp
 void draw_assess_question(App& app);   // view_assess_question.cpp
 void draw_assess_review(App& app);     // view_assess_question.cpp
+bool assess_draft_saved(const App& app);  // view_assess_question.cpp: the field shows what is stored
 void draw_assess_results(App& app);    // view_assess_results.cpp
 // view_assess.cpp: an assessment taken on an older version of a bundled questionnaire is moved onto
 // the current version before it is answered again (answers carried over through aliases).
@@ -21,6 +22,8 @@ void bring_up_to_date(App& app, int64_t assessment_id);
 void draw_documents(App& app);         // view_documents.cpp
 void draw_presentation(App& app);      // view_present.cpp: the whole window while presenting
 void draw_kiosk(App& app);             // view_kiosk.cpp: PIN dialogs, idle countdown, admin screen
+void draw_kiosk_locked(App& app);      // view_kiosk.cpp: the whole window while the PIN cannot be read
+void request_kiosk_quit(App& app);     // view_kiosk.cpp: Esc / close button / Alt+F4 in a kiosk
 void handle_shortcuts(App& app);       // shortcuts.cpp
 
 }  // namespace tebiki::ui

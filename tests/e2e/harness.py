@@ -157,6 +157,18 @@ class App:
         self.kill()
 
 
+def close_window(display_name, window_id):
+    """Sends WM_DELETE_WINDOW, as a window manager does (xdotool windowclose would destroy it)."""
+    from Xlib import X, display, protocol  # python3-xlib
+    d = display.Display(display_name)
+    window = d.create_resource_object("window", int(window_id))
+    protocols, delete = d.intern_atom("WM_PROTOCOLS"), d.intern_atom("WM_DELETE_WINDOW")
+    event = protocol.event.ClientMessage(window=window, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0]))
+    window.send_event(event, event_mask=X.NoEventMask)
+    d.flush()
+    d.close()
+
+
 def run(cmd, **kwargs):
     return subprocess.run(cmd, capture_output=True, text=True, **kwargs)
 

@@ -29,6 +29,8 @@ def answer_current(app, state):
     else:
         app.click_target("assess:input")
         app.xdotool("type", "--delay", "60", "12" if kind == "number" else "メモ")
+        if kind == "number":
+            app.key("Return")  # a number is stored when committed
     return app.wait_for(lambda s: s["answers"] > state["answers"], f"answer to {q['id']} saved")
 
 

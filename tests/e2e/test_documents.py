@@ -216,7 +216,24 @@ with Display() as display:
         if "実施要綱" not in run(["pdftotext", os.path.join(exports, saved[0]), "-"]).stdout:
             fail("the saved PDF lacks the title")
         # An option changed on the screen is in the very next saved file.
+        # The 「保存しました」 line appears above the options: click them once it is drawn.
+        app.wait_for(lambda s: s.get("docs_message"), "the saved message")
+        time.sleep(0.3)
+        x, y, w, h = app.state()["targets"]["docs:option:head_order"]
+        if y + h > 900:  # near the foot of the 950 px window: scroll the options panel up a little
+            app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), "400")
+            app.xdotool("click", "--repeat", "3", "--delay", "30", "5")
+            app.wait_for(lambda s: s["targets"]["docs:option:head_order"][1] + h < 900, "the option in view")
+            time.sleep(0.3)
+        frames = app.state()["frames"]
         app.click_target("docs:option:head_order")
+        # The option adds the 命令 form, which can move the save buttons: let the layout settle and
+        # read their new place before clicking.
+        app.wait_for(lambda s: s["frames"] >= frames + 3, "the screen redrawn after the option")
+        app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), "400")
+        app.xdotool("click", "--repeat", "10", "--delay", "30", "4")  # back up to the save buttons
+        app.wait_for(lambda s: s["targets"]["docs:save_md"][1] > 40, "the save buttons in view")
+        time.sleep(0.3)
         app.click_target("docs:save_md")
         names = app.exported(".md")
         markdown = open(os.path.join(exports, next(n for n in names if n.endswith(".md"))), encoding="utf-8").read()
@@ -233,7 +250,13 @@ with Display() as display:
         os.replace(shot, table_shot)
         print(f"新旧対照表 screenshot: {table_shot}")
         app.click_target("docs:compare_pdf")
-        tables = [n for n in app.exported("新旧対照表.pdf") if n.endswith("新旧対照表.pdf")]
+        deadline = time.time() + 10
+        tables = []
+        while not tables and time.time() < deadline:  # the draft's own PDF is already there
+            tables = [n for n in app.exported(".pdf") if "新旧対照表" in n]
+            time.sleep(0.1)
+        if not tables:
+            fail("no 新旧対照表 PDF was exported")
         if "改正後" not in run(["pdftotext", os.path.join(exports, tables[0]), "-"]).stdout:
             fail("the saved 新旧対照表 lacks its columns")
         app.click_target("docs:compare_preview")  # back to the draft for the screenshot below
@@ -253,12 +276,14 @@ with Display() as display:
         app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), "400")
         app.xdotool("click", "--repeat", "80", "--delay", "15", "4")  # back up to the save buttons
         app.wait_for(lambda s: 60 < s["targets"]["docs:save_md"][1] < 900, "the save buttons in view")
-        saved_md = os.path.join(exports, next(n for n in app.exported(".md") if n.endswith("実施要綱.md")))
-        app.click_target("docs:save_md")
+        earlier = set(app.exported(".md"))
+        app.click_target("docs:save_md")  # every save is a new file: earlier ones are never overwritten
         deadline = time.time() + 10
-        while "Somu-kacho" not in open(saved_md, encoding="utf-8").read() and time.time() < deadline:
+        fresh = []
+        while not fresh and time.time() < deadline:
+            fresh = [n for n in os.listdir(exports) if n.endswith(".md") and n not in earlier and "新旧対照表" not in n]
             time.sleep(0.2)
-        if "Somu-kachoが別に定める" not in open(saved_md, encoding="utf-8").read():
+        if not fresh or "Somu-kachoが別に定める" not in open(os.path.join(exports, fresh[0]), encoding="utf-8").read():
             fail("the 要綱を所管する職 typed in the facts panel did not reach the saved draft")
         before = app.state()["screenshots"]
         app.proc.send_signal(signal.SIGUSR1)

@@ -5,19 +5,7 @@ import subprocess
 import tempfile
 import time
 
-from harness import BIN, App, Display, fail, run
-
-def close_window(display_name, window_id):
-    """Sends WM_DELETE_WINDOW, as a window manager does (xdotool windowclose would destroy it)."""
-    from Xlib import X, display, protocol  # python3-xlib
-    d = display.Display(display_name)
-    window = d.create_resource_object("window", int(window_id))
-    protocols, delete = d.intern_atom("WM_PROTOCOLS"), d.intern_atom("WM_DELETE_WINDOW")
-    event = protocol.event.ClientMessage(window=window, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0]))
-    window.send_event(event, event_mask=X.NoEventMask)
-    d.flush()
-    d.close()
-
+from harness import BIN, App, Display, close_window, fail, run
 
 def enter_pin(app, pin, done, what):
     """Types the PIN and presses Enter until `done` holds. One retry: under load Xvfb and xdotool

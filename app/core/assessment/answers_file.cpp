@@ -5,6 +5,7 @@
 #include "assessment/answer_resolve.h"
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
+#include "util/toml_guard.h"
 
 namespace tebiki::assessment {
 
@@ -76,7 +77,7 @@ bool parse_answers(std::string_view text, const std::string& file_name, const Qu
                    Diagnostics& diagnostics) {
     toml::table root;
     try {
-        root = toml::parse(text, file_name);
+        root = parse_toml(text, file_name);
     } catch (const toml::parse_error& e) {
         diagnostics.push_back({file_name, int(e.source().begin.line), int(e.source().begin.column),
                                "TOML の書式が正しくありません: " + std::string(e.description())});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 
 namespace tebiki::assessment {
 
@@ -105,8 +106,22 @@ private:
         return true;
     }
 
+    // Parentheses and `not` nest at most kMaxNesting deep: the parser (and everything that walks
+    // the condition) recurses once per level.
+    static constexpr int kMaxNesting = 32;
+    bool enter() {
+        if (++nesting_ <= kMaxNesting) return true;
+        return fail("括弧や not の入れ子が深すぎます（" + std::to_string(kMaxNesting) + "段まで）。");
+    }
+    struct Leave {
+        int& nesting;
+        ~Leave() { --nesting; }
+    };
+
     bool parse_not(Condition& out) {
         if (!keyword("not")) return parse_primary(out);
+        const Leave leave{nesting_};
+        if (!enter()) return false;
         take();
         out = Condition::of(Condition::Kind::Not);
         out.children.emplace_back();
@@ -134,6 +149,8 @@ private:
 
     bool parse_primary(Condition& out) {
         if (peek().kind == Token::Kind::LParen) {
+            const Leave leave{nesting_};
+            if (!enter()) return false;
             take();
             if (!parse_or(out)) return false;
             if (peek().kind != Token::Kind::RParen) return fail("「)」が必要です。");
@@ -189,6 +206,7 @@ private:
 
     std::vector<Token> tokens_;
     size_t pos_ = 0;
+    int nesting_ = 0;
     ParseError& error_;
 };
 

@@ -12,6 +12,7 @@
 #include "assessment/questionnaire_checks.h"
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
+#include "util/toml_guard.h"
 
 namespace tebiki::assessment {
 
@@ -318,7 +319,7 @@ std::optional<Questionnaire> parse_questionnaire(std::string_view text, const fs
     Questionnaire q;
     q.file = file;
     try {
-        const toml::table root = toml::parse(text, file.string());
+        const toml::table root = parse_toml(text, file.string());
         {
             TomlReader r(root, file.string(), diagnostics);
             read_document(q, r);

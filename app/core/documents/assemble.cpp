@@ -14,6 +14,7 @@
 #include "assessment/report.h"
 #include "documents/placeholders.h"
 #include "documents/profile.h"
+#include "util/file_name.h"
 
 namespace tebiki::documents {
 
@@ -53,22 +54,7 @@ std::string article_reference(int article, int paragraph, int paragraphs, int it
     return article_reference(Place{article, paragraph, paragraphs, item});
 }
 
-std::string safe_file_stem(const std::string& text) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 || c == 0x7F || std::string_view("/\\:*?\"<>|").find(char(c)) != std::string_view::npos) out += '_';
-        else out += char(c);
-    }
-    while (out.find("..") != std::string::npos) out.replace(out.find(".."), 2, "_");
-    while (!out.empty() && (out.front() == '.' || out.front() == ' ' || out.front() == '-')) out.erase(0, 1);
-    if (out.size() > 120) {
-        size_t cut = 120;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
-        out.resize(cut);
-    }
-    return out.empty() ? "document" : out;
-}
+std::string safe_file_stem(const std::string& text) { return safe_file_name(text, 120); }
 
 namespace {
 

@@ -10,6 +10,7 @@
 // Words come from assets/strings/ja.toml ([compare]).
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,8 @@ Comparison compare_regulations(const ParsedRegulation& before, const ParsedRegul
 
 // Writers, by extension like write_draft: .md (changed words as <u>…</u>), .docx, .pdf (A4 landscape).
 std::string comparison_markdown(const Comparison& c);
+// The table's bytes in the format of `ext` (".md", ".docx", ".pdf"), built in memory.
+std::optional<std::string> comparison_bytes(const Comparison& c, const std::string& ext, std::string* error);
 bool write_comparison(const Comparison& c, const std::filesystem::path& file, std::string* error);
 // Page `page` of the PDF, for the window's preview.
 PageImage render_comparison_page(const Comparison& c, int page, double px_per_pt);

@@ -13,6 +13,7 @@
 #include "documents/placeholders.h"
 #include "documents/profile.h"
 #include "util/file_io.h"
+#include "util/toml_guard.h"
 
 namespace tebiki::documents {
 
@@ -281,7 +282,7 @@ std::optional<DocumentDef> parse_document(std::string_view text, const fs::path&
     DocumentDef d;
     d.file = file;
     try {
-        const toml::table root = toml::parse(text, file.string());
+        const toml::table root = parse_toml(text, file.string());
         TomlReader r(root, file.string(), diagnostics);
         read_document(r, d);
     } catch (const toml::parse_error& e) {

@@ -1,5 +1,7 @@
 #include "documents/docx_common.h"
 
+#include "util/file_io.h"
+
 #include <zip.h>
 
 #include <cstdio>
@@ -135,14 +137,27 @@ std::vector<Part> package(const std::string& document_xml, const std::string& st
             {"word/footer1.xml", kFooter},          {"docProps/core.xml", core_xml(title, created)}};
 }
 
-bool write_package(const std::filesystem::path& file, const std::vector<Part>& parts, std::string* error) {
-    // Zip to a temporary file and rename it into place, like every other write.
-    const std::filesystem::path temp = file.string() + ".tmp";
-    int code = 0;
-    zip_t* zip = zip_open(temp.string().c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+// The archive is built in memory and handed to write_file_atomic as a whole, so a failed write
+// (a full disk) never leaves a half-written .docx and never follows a planted link.
+std::optional<std::string> package_bytes(const std::vector<Part>& parts, std::string* error) {
+    auto fail = [&]() -> std::optional<std::string> {
+        if (error) *error = "Word ファイルを作成できません。";
+        return std::nullopt;
+    };
+    zip_error_t zip_error;
+    zip_error_init(&zip_error);
+    zip_source_t* memory = zip_source_buffer_create(nullptr, 0, 0, &zip_error);
+    if (!memory) {
+        zip_error_fini(&zip_error);
+        return fail();
+    }
+    zip_source_keep(memory);  // still ours after zip_close: the finished archive is read from it
+    zip_t* zip = zip_open_from_source(memory, ZIP_TRUNCATE, &zip_error);
+    zip_error_fini(&zip_error);
     if (!zip) {
-        if (error) *error = "Word ファイルを作成できません: " + file.string();
-        return false;
+        zip_source_free(memory);  // the reference zip_open_from_source did not take
+        zip_source_free(memory);  // ours
+        return fail();
     }
     // libzip reads the buffers when the archive is closed: `parts` outlives zip_close.
     bool ok = true;
@@ -156,15 +171,27 @@ bool write_package(const std::filesystem::path& file, const std::vector<Part>& p
     }
     if (!ok || zip_close(zip) != 0) {
         zip_discard(zip);  // after a failed close the archive is still open
-        std::error_code ec;
-        std::filesystem::remove(temp, ec);
-        if (error) *error = "Word ファイルを書き込めません: " + file.string();
-        return false;
+        zip_source_free(memory);
+        return fail();
     }
-    std::error_code ec;
-    std::filesystem::rename(temp, file, ec);
-    if (ec && error) *error = "Word ファイルを保存できません: " + ec.message();
-    return !ec;
+    std::string bytes;
+    zip_stat_t stat;
+    if (zip_source_stat(memory, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) && zip_source_open(memory) == 0) {
+        bytes.resize(size_t(stat.size));
+        const zip_int64_t read = zip_source_read(memory, bytes.data(), stat.size);
+        zip_source_close(memory);
+        ok = read == zip_int64_t(stat.size);
+    } else {
+        ok = false;
+    }
+    zip_source_free(memory);
+    if (!ok) return fail();
+    return bytes;
+}
+
+bool write_package(const std::filesystem::path& file, const std::vector<Part>& parts, std::string* error) {
+    const auto bytes = package_bytes(parts, error);
+    return bytes && write_file_atomic(file, *bytes, error);
 }
 
 }  // namespace tebiki::documents::docx

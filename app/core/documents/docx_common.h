@@ -3,6 +3,7 @@
 // properties with the creation date) and the output step that zips the parts into a file.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,9 @@ struct Part {
 // The parts of a package whose body is `document_xml` and styles `styles_xml`.
 std::vector<Part> package(const std::string& document_xml, const std::string& styles_xml, const std::string& title, const Date& created);
 
-// The output step: zips `parts` into `file` through a temporary file. Japanese `error`.
+// The output step: `parts` zipped in memory (nullopt and a Japanese `error` on failure) …
+std::optional<std::string> package_bytes(const std::vector<Part>& parts, std::string* error);
+// … and written with write_file_atomic (temp file, fsync, rename; a full disk is reported).
 bool write_package(const std::filesystem::path& file, const std::vector<Part>& parts, std::string* error);
 
 }  // namespace tebiki::documents::docx

@@ -1,5 +1,7 @@
 #include "documents/pdf_common.h"
 
+#include "util/file_io.h"
+
 #include <cairo-pdf.h>
 
 #include <cstdio>
@@ -87,10 +89,16 @@ Pixels render_pixels(double width_pt, double height_pt, double px_per_pt, const 
     return {width, height, std::move(rgba)};
 }
 
-bool write_pages(const std::filesystem::path& file, const Info& info, int pages, const std::function<void(cairo_t*, int)>& draw,
-                 std::string* error) {
-    const std::filesystem::path temp = file.string() + ".tmp";
-    cairo_surface_t* surface = cairo_pdf_surface_create(temp.string().c_str(), info.width, info.height);
+// cairo writes the PDF into memory (checked with cairo_surface_status after finishing); the
+// bytes then go to write_file_atomic, which reports a full disk instead of a truncated file.
+std::optional<std::string> page_bytes(const Info& info, int pages, const std::function<void(cairo_t*, int)>& draw,
+                                      std::string* error) {
+    std::string bytes;
+    auto append = [](void* closure, const unsigned char* data, unsigned int length) {
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+        return CAIRO_STATUS_SUCCESS;
+    };
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &bytes, info.width, info.height);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, info.title.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "tebiki");
     if (info.date.year > 0) {
@@ -103,19 +111,22 @@ bool write_pages(const std::filesystem::path& file, const Info& info, int pages,
         draw(cr, i);
         cairo_show_page(cr);
     }
+    const cairo_status_t drawn = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
+    const cairo_status_t status = drawn != CAIRO_STATUS_SUCCESS ? drawn : cairo_surface_status(surface);
     cairo_surface_destroy(surface);
-    std::error_code ec;
-    if (status != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(temp, ec);
-        if (error) *error = std::string("PDF を書き込めません: ") + cairo_status_to_string(status);
-        return false;
+    if (status != CAIRO_STATUS_SUCCESS || bytes.empty()) {
+        if (error) *error = std::string("PDF を作成できません: ") + cairo_status_to_string(status);
+        return std::nullopt;
     }
-    std::filesystem::rename(temp, file, ec);
-    if (ec && error) *error = "PDF を保存できません: " + ec.message();
-    return !ec;
+    return bytes;
+}
+
+bool write_pages(const std::filesystem::path& file, const Info& info, int pages, const std::function<void(cairo_t*, int)>& draw,
+                 std::string* error) {
+    const auto bytes = page_bytes(info, pages, draw, error);
+    return bytes && write_file_atomic(file, *bytes, error);
 }
 
 }  // namespace tebiki::documents::pdf

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,8 +61,11 @@ struct Info {
     Date date;                 // creation date
     double width = kA4W, height = kA4H;
 };
-// The output step: `pages` pages drawn by `draw(cr, index)` into `file` (through a temporary
-// file renamed into place). Returns false with a Japanese `error`.
+// The output step: `pages` pages drawn by `draw(cr, index)` into memory (nullopt and a Japanese
+// `error` on failure) …
+std::optional<std::string> page_bytes(const Info& info, int pages, const std::function<void(cairo_t*, int)>& draw,
+                                      std::string* error);
+// … and written with write_file_atomic (temp file, fsync, rename; a full disk is reported).
 bool write_pages(const std::filesystem::path& file, const Info& info, int pages, const std::function<void(cairo_t*, int)>& draw,
                  std::string* error);
 

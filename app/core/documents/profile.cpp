@@ -4,6 +4,7 @@
 
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
+#include "util/toml_guard.h"
 
 namespace tebiki::documents {
 
@@ -127,7 +128,7 @@ std::vector<std::string> profile_problems(const Profile& p) {
 bool parse_profile(std::string_view text, const std::string& file, Profile& out, Diagnostics& diagnostics, bool facts_only) {
     const size_t before = diagnostics.size();
     try {
-        const toml::table root = toml::parse(text, file);
+        const toml::table root = parse_toml(text, file);
         assessment::TomlReader r(root, file, diagnostics);
         if (!facts_only) {
             out.municipality = r.text("municipality", true);

@@ -298,17 +298,21 @@ std::string comparison_markdown(const Comparison& c) {
     return out;
 }
 
-bool write_comparison(const Comparison& c, const std::filesystem::path& file, std::string* error) {
-    const std::string ext = file.extension().string();
-    if (ext == ".md") return write_file_atomic(file, comparison_markdown(c), error);
-    if (ext == ".docx") return docx::write_package(file, docx::package(docx_document(c), docx_styles(), c.title, c.date), error);
+std::optional<std::string> comparison_bytes(const Comparison& c, const std::string& ext, std::string* error) {
+    if (ext == ".md") return comparison_markdown(c);
+    if (ext == ".docx") return docx::package_bytes(docx::package(docx_document(c), docx_styles(), c.title, c.date), error);
     if (ext == ".pdf") {
         const TablePages pages(c);
-        return pdf::write_pages(file, {c.title, c.date, kPageW, kPageH}, int(pages.pages_.size()),
-                                [&](cairo_t* cr, int i) { draw_table_page(cr, pages.pages_[size_t(i)], i + 1, pages.text()); }, error);
+        return pdf::page_bytes({c.title, c.date, kPageW, kPageH}, int(pages.pages_.size()),
+                               [&](cairo_t* cr, int i) { draw_table_page(cr, pages.pages_[size_t(i)], i + 1, pages.text()); }, error);
     }
-    if (error) *error = "出力の形式は .docx, .pdf, .md のいずれかです（" + file.filename().string() + "）。";
-    return false;
+    if (error) *error = "出力の形式は .docx, .pdf, .md のいずれかです（" + ext + "）。";
+    return std::nullopt;
+}
+
+bool write_comparison(const Comparison& c, const std::filesystem::path& file, std::string* error) {
+    const auto bytes = comparison_bytes(c, file.extension().string(), error);
+    return bytes && write_file_atomic(file, *bytes, error);
 }
 
 std::vector<std::vector<std::string>> comparison_page_lines(const Comparison& c) { return TablePages(c).texts(); }

@@ -4,6 +4,7 @@
 // and the forms as tables. A4 portrait, ＭＳ 明朝 with a declared fallback (docx_common.cpp).
 #include "documents/docx_common.h"
 #include "documents/writers.h"
+#include "util/file_io.h"
 #include "util/utf8.h"
 
 namespace tebiki::documents {
@@ -105,8 +106,13 @@ std::string styles_xml() {
 
 }  // namespace
 
+std::optional<std::string> docx_bytes(const Draft& draft, std::string* error) {
+    return docx::package_bytes(docx::package(document_xml(draft), styles_xml(), draft.title, draft.date), error);
+}
+
 bool write_docx(const Draft& draft, const std::filesystem::path& file, std::string* error) {
-    return docx::write_package(file, docx::package(document_xml(draft), styles_xml(), draft.title, draft.date), error);
+    const auto bytes = docx_bytes(draft, error);
+    return bytes && write_file_atomic(file, *bytes, error);
 }
 
 }  // namespace tebiki::documents

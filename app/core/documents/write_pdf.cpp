@@ -15,6 +15,7 @@
 
 #include "documents/pdf_common.h"
 #include "documents/writers.h"
+#include "util/file_io.h"
 
 namespace tebiki::documents {
 
@@ -196,11 +197,17 @@ std::string line_text(const Op& op) {
 // [SECTION] public writers
 //-----------------------------------------------------------------------------
 
-bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error) {
+// The pages in memory; write_pages/page_bytes (pdf_common.h) check cairo's status after finishing.
+std::optional<std::string> pdf_bytes(const Draft& draft, std::string* error) {
     const Pages pages = paginate(draft);
     const TextContext text;
-    return write_pages(file, {draft.title, draft.date}, int(pages.pages.size()),
-                       [&](cairo_t* cr, int i) { draw_page(cr, pages.pages[size_t(i)], i + 1, text); }, error);
+    return page_bytes({draft.title, draft.date}, int(pages.pages.size()),
+                      [&](cairo_t* cr, int i) { draw_page(cr, pages.pages[size_t(i)], i + 1, text); }, error);
+}
+
+bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error) {
+    const auto bytes = pdf_bytes(draft, error);
+    return bytes && write_file_atomic(file, *bytes, error);
 }
 
 std::vector<std::vector<std::string>> pdf_page_lines(const Draft& draft) {

@@ -3,6 +3,7 @@
 // PDF layout for the app's preview. Writers return false with a Japanese `error`.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@ std::string to_markdown(const Draft& draft);
 // `text` as Markdown shows it literally (markup characters escaped); in a table cell, line
 // breaks become <br>.
 std::string markdown_text(const std::string& text, bool in_table = false);
+// The file's bytes, built in memory; nullopt and `error` when the writer fails.
+std::optional<std::string> docx_bytes(const Draft& draft, std::string* error);
+std::optional<std::string> pdf_bytes(const Draft& draft, std::string* error);
+// The bytes handed to write_file_atomic (util/file_io.h): temp file, fsync, rename.
 bool write_docx(const Draft& draft, const std::filesystem::path& file, std::string* error);
 bool write_pdf(const Draft& draft, const std::filesystem::path& file, std::string* error);
 
@@ -28,6 +33,8 @@ PageImage render_page(const Draft& draft, int page, double px_per_pt);
 // The text of every line the PDF draws, page by page (tests check page breaks with it).
 std::vector<std::vector<std::string>> pdf_page_lines(const Draft& draft);
 
+// The bytes of the draft in the format of `ext` (".md", ".docx", ".pdf"); anything else is refused.
+std::optional<std::string> draft_bytes(const Draft& draft, const std::string& ext, std::string* error);
 // Writes by extension (.md, .docx, .pdf); anything else is refused.
 bool write_draft(const Draft& draft, const std::filesystem::path& file, std::string* error);
 

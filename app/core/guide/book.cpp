@@ -8,6 +8,7 @@
 #include "guide/anchor.h"
 #include "guide/markdown.h"
 #include "util/file_io.h"
+#include "util/toml_guard.h"
 #include "util/utf8.h"
 
 namespace tebiki {
@@ -34,12 +35,16 @@ const Heading* Book::find_heading(const Chapter& chapter, std::string_view ancho
 
 namespace {
 
-// "12-name" → 12; names without a leading number sort last.
+constexpr size_t kMaxOrderDigits = 9;  // fits an int; no guide has a billion chapters
+
+// "12-name" → 12; -1 for names without "NUMBER-" in front; -2 when the number has more than
+// kMaxOrderDigits digits (it would overflow, so it is reported and the entry left out).
 int order_key(const std::string& name) {
-    int value = 0;
-    size_t i = 0;
-    while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) value = value * 10 + (name[i++] - '0');
-    return i == 0 || i >= name.size() || name[i] != '-' ? -1 : value;
+    size_t digits = 0;
+    while (digits < name.size() && std::isdigit(static_cast<unsigned char>(name[digits]))) ++digits;
+    if (digits == 0 || digits >= name.size() || name[digits] != '-') return -1;
+    if (digits > kMaxOrderDigits) return -2;
+    return std::stoi(name.substr(0, digits));
 }
 
 std::vector<fs::path> ordered_entries(const fs::path& dir, bool want_dirs, Diagnostics& diagnostics) {
@@ -50,7 +55,11 @@ std::vector<fs::path> ordered_entries(const fs::path& dir, bool want_dirs, Diagn
         const std::string name = p.filename().string();
         if (want_dirs != it->is_directory(ec)) continue;
         if (!want_dirs && p.extension() != ".md") continue;
-        if (order_key(name) < 0) {
+        if (const int key = order_key(name); key == -2) {
+            diagnostics.push_back({p.string(), 0, 0, "名前の先頭の番号が大きすぎます（" + std::to_string(kMaxOrderDigits) +
+                                                         "桁まで）。目次に載りません。"});
+            continue;
+        } else if (key < 0) {
             if (!want_dirs && name != "README.md")
                 diagnostics.push_back({p.string(), 0, 0, "ファイル名が「番号-名前.md」の形ではないため、目次に載りません。"});
             continue;
@@ -82,7 +91,7 @@ Part load_part(const fs::path& dir, Diagnostics& diagnostics) {
         return part;
     }
     try {
-        const toml::table table = toml::parse(*text, meta.string());
+        const toml::table table = parse_toml(*text, meta.string());
         part.title = toml_string(table, "title");
         part.short_name = toml_string(table, "short");
         part.summary = toml_string(table, "summary");
@@ -120,6 +129,10 @@ Chapter load_chapter(const fs::path& file, const std::string& part_id, Diagnosti
     }
     chapter.source = std::move(*text);
     chapter.doc = parse_markdown(chapter.source);
+    for (int line : chapter.doc.too_deep_lines)
+        diagnostics.push_back({file.string(), line, 0,
+                               "引用・箇条書き・強調などの入れ子が深すぎるため（" + std::to_string(kMaxMarkdownNesting) +
+                                   "段まで）、それより深い部分は平らにして表示します。"});
     for (size_t i = 0; i < chapter.doc.blocks.size(); ++i) {
         const Block& b = chapter.doc.blocks[i];
         if (b.kind != BlockKind::Heading) continue;

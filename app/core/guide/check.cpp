@@ -5,6 +5,7 @@
 #include <set>
 
 #include "guide/link.h"
+#include "util/png_size.h"
 #include "util/utf8.h"
 
 namespace tebiki {
@@ -46,8 +47,13 @@ static void check_blocks_for_images(const CheckInputs& in, const Chapter& chapte
         if (b.kind == BlockKind::Image) {
             const bool built_diagram = fs::path(b.src).parent_path() == "diagrams" && !in.diagram_sources.empty() &&
                                        fs::exists(in.diagram_sources / (fs::path(b.src).stem().string() + ".dot"));
-            if (find_asset(in.asset_dirs, b.src).empty() && !built_diagram)
+            const fs::path file = find_asset(in.asset_dirs, b.src);
+            if (file.empty() && !built_diagram)
                 out.push_back({chapter.file.string(), b.line, 0, "画像「" + b.src + "」が assets/ にありません。"});
+            // The window decodes only images that pass this (signature, header, size limit).
+            if (!file.empty())
+                if (const PngCheck png = inspect_png(file); !png.problem.empty())
+                    out.push_back({chapter.file.string(), b.line, 0, "画像「" + b.src + "」: " + png.problem});
             if (b.alt.empty())
                 out.push_back({chapter.file.string(), b.line, 0, "画像「" + b.src + "」に代替テキスト（![説明](…)）がありません。"});
         }

@@ -51,6 +51,7 @@ struct Document {
     std::vector<Block> blocks;
     std::vector<Link> links;
     std::vector<int> leftover_emphasis_lines;  // lines where "**" or "__" survived parsing
+    std::vector<int> too_deep_lines;           // lines where nesting past kMaxNesting was flattened
 };
 
 // All text of a block and its children, spans concatenated (for search and tests).

@@ -48,6 +48,12 @@ void append_soft_break(std::vector<Span>& spans, cmark_node* next) {
     else spans.push_back(Span{" "});
 }
 
+// cmark-gfm itself parses any depth without recursing (100,000 nested quotes, lists, emphasis
+// or images are fine); the tree it returns is walked here. Containers deeper than
+// kMaxMarkdownNesting are flattened with cmark's iterator instead of recursion: their leaf blocks
+// (paragraphs, headings, code, tables) are kept in order at that depth, and inline nesting past
+// the same limit keeps its text in the style reached so far. Each such place is reported by line
+// (Document::too_deep_lines), so neither this converter nor the layout recurses without bound.
 class Converter {
 public:
     explicit Converter(Document& doc) : doc_(doc) {}
@@ -59,18 +65,43 @@ public:
     }
 
 private:
-    // Deeper nesting than this (hostile input such as 2,000 '>') is flattened, so neither this
-    // converter nor the layout recurses without bound.
-    static constexpr int kMaxDepth = 24;
+    static bool is_leaf_block(cmark_node* node) {
+        switch (cmark_node_get_type(node)) {
+            case CMARK_NODE_HEADING:
+            case CMARK_NODE_PARAGRAPH:
+            case CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_HTML_BLOCK:
+            case CMARK_NODE_THEMATIC_BREAK: return true;
+            default: return type_is(node, "table");
+        }
+    }
+
+    void note_too_deep(int line) {
+        if (line <= 0) line = line_;
+        if (doc_.too_deep_lines.empty() || doc_.too_deep_lines.back() != line) doc_.too_deep_lines.push_back(line);
+    }
+
+    // Every leaf block below `root`, in document order, without recursion.
+    void flatten_blocks(cmark_node* root, std::vector<Block>& out) {
+        note_too_deep(cmark_node_get_start_line(root));
+        cmark_iter* it = cmark_iter_new(root);
+        for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+            cmark_node* node = cmark_iter_get_node(it);
+            if (ev != CMARK_EVENT_ENTER || node == root || !is_leaf_block(node)) continue;
+            block(node, out);
+            cmark_iter_reset(it, node, CMARK_EVENT_EXIT);  // its inlines were converted by block()
+        }
+        cmark_iter_free(it);
+    }
 
     void block(cmark_node* node, std::vector<Block>& out) {
-        const cmark_node_type type = cmark_node_get_type(node);
-        if (depth_ > kMaxDepth && (type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM)) {
-            blocks(node, out);
+        if (depth_ > kMaxMarkdownNesting && !is_leaf_block(node)) {
+            flatten_blocks(node, out);
             return;
         }
         Block b;
         b.line = cmark_node_get_start_line(node);
+        if (b.line > 0) line_ = b.line;
         switch (cmark_node_get_type(node)) {
             case CMARK_NODE_HEADING:
                 b.kind = BlockKind::Heading;
@@ -173,7 +204,37 @@ private:
         }
     }
 
+    // The text below `parent` in one style, without recursion (inline nesting past the limit).
+    void flatten_inlines(cmark_node* parent, std::vector<Span>& spans, uint8_t style, int link) {
+        note_too_deep(cmark_node_get_start_line(parent));
+        cmark_iter* it = cmark_iter_new(parent);
+        for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+            cmark_node* node = cmark_iter_get_node(it);
+            if (ev != CMARK_EVENT_ENTER || node == parent) continue;
+            const char* literal = cmark_node_get_literal(node);
+            switch (cmark_node_get_type(node)) {
+                case CMARK_NODE_TEXT:
+                case CMARK_NODE_HTML_INLINE: add_text(spans, literal ? literal : "", style, link, line_); break;
+                case CMARK_NODE_CODE: add_text(spans, literal ? literal : "", uint8_t(style | kCode), link, line_); break;
+                case CMARK_NODE_SOFTBREAK: append_soft_break(spans, cmark_node_next(node)); break;
+                case CMARK_NODE_LINEBREAK: add_text(spans, "\n", style, link, line_); break;
+                default: break;
+            }
+        }
+        cmark_iter_free(it);
+    }
+
     void inlines(cmark_node* parent, std::vector<Span>& spans, uint8_t style, int link = -1) {
+        if (inline_depth_ >= kMaxMarkdownNesting) {
+            flatten_inlines(parent, spans, style, link);
+            return;
+        }
+        ++inline_depth_;
+        inline_children(parent, spans, style, link);
+        --inline_depth_;
+    }
+
+    void inline_children(cmark_node* parent, std::vector<Span>& spans, uint8_t style, int link) {
         for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
             int line = cmark_node_get_start_line(node);
             if (line <= 0) line = cmark_node_get_start_line(parent);
@@ -218,7 +279,9 @@ private:
     }
 
     Document& doc_;
-    int depth_ = 0;
+    int depth_ = 0;         // containers (quotes, lists, items) entered
+    int inline_depth_ = 0;  // emphasis, links, images entered
+    int line_ = 1;          // line of the block being converted, for inline diagnostics
 };
 
 struct ParserDeleter {

@@ -7,6 +7,11 @@
 
 namespace tebiki {
 
+// Quotes, lists and inline markup nested deeper than this are flattened (their text kept, in
+// order) and the line is listed in Document::too_deep_lines: the model, and so everything that
+// walks it (layout, checks, search, slides), is never deeper than this plus a table's two levels.
+inline constexpr int kMaxMarkdownNesting = 24;
+
 Document parse_markdown(std::string_view markdown);
 
 }  // namespace tebiki

@@ -35,6 +35,16 @@ bool verify_pin(const std::string& hash, const std::string& pin) {
     return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
 }
 
+bool looks_like_pin_hash(const std::string& hash) {
+    return hash.rfind("$argon2id$", 0) == 0 && hash.size() < crypto_pwhash_STRBYTES;
+}
+
+PinStart pin_start(const PinSource& source) {
+    if (!source.store_usable || source.read_failed) return PinStart::Locked;
+    if (source.hash) return looks_like_pin_hash(*source.hash) ? PinStart::Guarded : PinStart::Locked;
+    return source.store_trusted ? PinStart::FirstStart : PinStart::Locked;
+}
+
 PinGuard::Result PinGuard::attempt(const std::string& pin, Clock::time_point now) {
     if (locked(now)) return Result::Locked;
     if (verify_pin(hash_, pin)) {

@@ -16,6 +16,23 @@ std::string pin_problem(const std::string& pin);
 std::optional<std::string> hash_pin(const std::string& pin);
 bool verify_pin(const std::string& hash, const std::string& pin);
 
+// True for what hash_pin stores (an Argon2id string); a damaged or foreign value is not a PIN.
+bool looks_like_pin_hash(const std::string& hash);
+
+// How a kiosk starts, from what the user store could say about the PIN. It fails closed: only
+// a healthy store that existed, or a new one where there was no file at all, may say "no PIN
+// yet" (first start: the admin chooses one on screen). A store that was refused, recreated in
+// place of a damaged file, or could not be read, or a stored value that is not a PIN hash,
+// locks the kiosk until `tebiki admin set-pin` stores a PIN at a terminal.
+enum class PinStart { Guarded, FirstStart, Locked };
+struct PinSource {
+    bool store_usable = false;     // the user store opened
+    bool store_trusted = false;    // …and was Existing or New (not Recreated)
+    bool read_failed = false;      // reading the stored hash threw
+    std::optional<std::string> hash;
+};
+PinStart pin_start(const PinSource& source);
+
 class PinGuard {
 public:
     static constexpr int kTries = 5;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "guide/markdown.h"
 #include "layout/paragraph.h"
 #include "layout/type_scale.h"
 
@@ -25,10 +26,17 @@ public:
         : para_(fonts), options_(options), scale_(type_scale(options.zoom)), page_(page) {}
 
     float blocks(const std::vector<Block>& blocks, float x, float y, float width, int list_depth) {
+        // parse_markdown never nests deeper than kMaxMarkdownNesting; a hand-built model that does
+        // is cut off here rather than recursed into without bound.
+        if (++nesting_ > kMaxMarkdownNesting + 8) {
+            --nesting_;
+            return y;
+        }
         for (size_t i = 0; i < blocks.size(); ++i) {
             y = block(blocks[i], x, y, width, list_depth);
             if (i + 1 < blocks.size()) y += gap_after(blocks[i]);
         }
+        --nesting_;
         return y;
     }
 
@@ -260,6 +268,7 @@ private:
     TypeScale scale_;
     PageLayout& page_;
     uint32_t seq_ = 1;
+    int nesting_ = 0;
 };
 
 }  // namespace

@@ -117,19 +117,49 @@ static void make_snippet(const std::string& body, const std::vector<std::string>
     hit.snippet = std::move(snippet);
 }
 
-SearchEngine::SearchEngine(const Book& book, const std::filesystem::path& index_path)
-    : sections_(collect_sections(book)), store_(std::make_unique<storage::SearchStore>(index_path)) {
+SearchEngine::SearchEngine(const Book& book, const std::filesystem::path& index_path) : sections_(collect_sections(book)) {
     folded_bodies_.resize(sections_.size());
     folded_titles_.reserve(sections_.size());
     for (const Section& s : sections_) folded_titles_.push_back(fold_for_search(s.title));
-    const uint64_t fingerprint = content_fingerprint(book);
-    if (!store_->is_current(fingerprint)) {
-        std::vector<storage::SectionRow> rows;
-        rows.reserve(sections_.size());
-        for (size_t i = 0; i < sections_.size(); ++i) rows.push_back({folded_titles_[i], folded_body(i)});
-        store_->rebuild(rows, fingerprint);
-        rebuilt_ = true;
+    fingerprint_ = content_fingerprint(book);
+    try {
+        store_ = std::make_unique<storage::SearchStore>(index_path);
+        if (!store_->is_current(fingerprint_)) fill_index(fingerprint_);
+        in_memory_ = index_path.empty();
+    } catch (const storage::StorageError&) {
+        use_memory_index();  // read-only or unusable data folder: search still works
     }
+}
+
+void SearchEngine::fill_index(uint64_t fingerprint) {
+    std::vector<storage::SectionRow> rows;
+    rows.reserve(sections_.size());
+    for (size_t i = 0; i < sections_.size(); ++i) rows.push_back({folded_titles_[i], folded_body(i)});
+    store_->rebuild(rows, fingerprint);
+    rebuilt_ = true;
+}
+
+void SearchEngine::use_memory_index() {
+    store_ = std::make_unique<storage::SearchStore>("");
+    in_memory_ = true;
+    fill_index(fingerprint_);
+}
+
+// The index is a cache: when a query fails on it (a table dropped or damaged since it was
+// opened), it is rebuilt once, then replaced by one in memory.
+std::vector<int64_t> SearchEngine::candidates(const std::vector<std::string>& terms) {
+    try {
+        return store_->candidates(terms);
+    } catch (const storage::StorageError&) {
+    }
+    try {
+        store_->reset();
+        fill_index(fingerprint_);
+        return store_->candidates(terms);
+    } catch (const storage::StorageError&) {
+    }
+    use_memory_index();
+    return store_->candidates(terms);
 }
 
 SearchEngine::~SearchEngine() = default;
@@ -143,7 +173,7 @@ std::vector<SearchHit> SearchEngine::search(std::string_view query, size_t limit
     const std::vector<std::string> terms = split_query(query);
     std::vector<SearchHit> hits;
     if (terms.empty()) return hits;
-    for (int64_t id : store_->candidates(terms)) {
+    for (int64_t id : candidates(terms)) {
         if (id < 0 || size_t(id) >= sections_.size()) continue;
         SearchHit hit;
         hit.section = size_t(id);

@@ -49,21 +49,29 @@ std::vector<std::string> split_query(std::string_view query);  // folded, whites
 class SearchEngine {
 public:
     // index_path empty: in memory. Rebuilds the index when the book changed since last time.
+    // An index file that cannot be opened or written (a read-only data folder) is replaced by
+    // one in memory; a damaged or incomplete one is rebuilt. Never throws for the index file.
     SearchEngine(const Book& book, const std::filesystem::path& index_path);
     ~SearchEngine();
 
     std::vector<SearchHit> search(std::string_view query, size_t limit = 50);
     const std::vector<Section>& sections() const { return sections_; }
     bool rebuilt() const { return rebuilt_; }
+    bool in_memory() const { return in_memory_; }  // the index file could not be used
 
 private:
     const std::string& folded_body(size_t i);  // folded lazily, kept for later queries
+    void fill_index(uint64_t fingerprint);
+    void use_memory_index();
+    std::vector<int64_t> candidates(const std::vector<std::string>& terms);
 
     std::vector<Section> sections_;
     std::vector<std::optional<std::string>> folded_bodies_;
     std::vector<std::string> folded_titles_;
     std::unique_ptr<storage::SearchStore> store_;
+    uint64_t fingerprint_ = 0;
     bool rebuilt_ = false;
+    bool in_memory_ = false;
 };
 
 }  // namespace tebiki

@@ -23,11 +23,19 @@ static Database open_index(const fs::path& path) {
 
 SearchStore::SearchStore(const fs::path& path) : db_(open_index(path)) {
     db_.exec("PRAGMA journal_mode=WAL");
-    if (db_.user_version() != kIndexSchema) {
-        db_.exec("DROP TABLE IF EXISTS sections; DROP TABLE IF EXISTS sections_fts; DROP TABLE IF EXISTS meta;");
-        create_schema();
-        db_.set_user_version(kIndexSchema);
-    }
+    if (db_.user_version() != kIndexSchema || !schema_complete()) reset();
+}
+
+bool SearchStore::schema_complete() {
+    Statement s = db_.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('meta', 'sections', 'sections_fts')");
+    return s.step() && s.column_int(0) == 3;
+}
+
+void SearchStore::reset() {
+    // Dropping the FTS table also drops its shadow tables; a missing one is no reason to fail.
+    db_.exec("DROP TABLE IF EXISTS sections_fts; DROP TABLE IF EXISTS sections; DROP TABLE IF EXISTS meta;");
+    create_schema();
+    db_.set_user_version(kIndexSchema);
 }
 
 void SearchStore::create_schema() {

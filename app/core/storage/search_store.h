@@ -22,6 +22,9 @@ public:
     explicit SearchStore(const std::filesystem::path& path);
 
     bool is_current(uint64_t fingerprint);
+    // Drops whatever is left of the index and creates it empty (a table dropped by hand, a
+    // damaged FTS table): the next rebuild() fills it from content/.
+    void reset();
     // Replaces the index; row i gets rowid i.
     void rebuild(const std::vector<SectionRow>& rows, uint64_t fingerprint);
 
@@ -30,6 +33,7 @@ public:
     std::vector<int64_t> candidates(const std::vector<std::string>& terms);
 
 private:
+    bool schema_complete();
     void create_schema();
     Database db_;
 };

@@ -1,9 +1,15 @@
 #include "storage/user_store.h"
 
+#include "util/file_io.h"
 #include "util/local_time.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <thread>
 #include <vector>
 
 namespace tebiki::storage {
@@ -40,19 +46,51 @@ const std::vector<const char*> kMigrations = {
     " PRIMARY KEY(assessment_id, task, question_id));",
 };
 
+// "tebiki.sqlite.broken-20261125-083015", or "…-2", "…-3" when a file of that name exists
+// (two damaged files in one second): a kept file is never replaced.
 fs::path move_aside(const fs::path& path) {
-    const fs::path aside = path.string() + ".broken-" + local_timestamp();
-    std::error_code ec;
-    fs::rename(path, aside, ec);
-    for (const char* suffix : {"-wal", "-shm"}) fs::rename(path.string() + suffix, aside.string() + suffix, ec);
-    return aside;
+    const std::string base = path.string() + ".broken-" + local_timestamp();
+    for (int n = 1; n < 1000; ++n) {
+        const fs::path aside = base + (n == 1 ? "" : "-" + std::to_string(n));
+        int err = 0;
+        if (rename_without_replacing(path, aside, &err)) {
+            for (const char* suffix : {"-wal", "-shm"})
+                rename_without_replacing(path.string() + suffix, aside.string() + suffix);
+            return aside;
+        }
+        if (err != EEXIST) break;
+    }
+    throw StorageError("データファイル " + path.string() + " を別名で保管できません。");
 }
+
+// Opening, checking and (when damaged) replacing the file is one step for all processes using
+// this folder: without it a second process that also found the damage would move the first
+// one's fresh database aside while the first was writing into it. The lock is an flock on the
+// folder itself, held only while opening; a process that cannot get it in 10 s goes ahead.
+class FolderLock {
+public:
+    explicit FolderLock(const fs::path& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        if (fd_ < 0) return;
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (::flock(fd_, LOCK_EX | LOCK_NB) != 0 && std::chrono::steady_clock::now() < give_up)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ~FolderLock() {
+        if (fd_ >= 0) ::close(fd_);  // releases the lock
+    }
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+    int fd_;
+};
 }  // namespace
 
 int UserStore::schema_version() { return int(kMigrations.size()); }
 
 void migrate(Database& db) {
     const int from = db.user_version();
+    if (from < 0) throw StorageError("negative schema version", SQLITE_CORRUPT);
     if (from > UserStore::schema_version()) throw StorageError("newer schema");
     for (int v = from; v < UserStore::schema_version(); ++v) {
         db.exec("SAVEPOINT migrate");
@@ -71,10 +109,15 @@ UserStore::Opened UserStore::open(const fs::path& path) {
     Opened result;
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
+    const FolderLock lock(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+    const bool existed = fs::exists(path, ec);
     for (int attempt = 0; attempt < 2; ++attempt) {
         try {
             Database db(path);
             if (!db.integrity_ok()) throw StorageError("integrity", SQLITE_CORRUPT);
+            // No tebiki writes a negative version: the header is damaged (and would index the
+            // migration table at -1).
+            if (db.user_version() < 0) throw StorageError("negative schema version", SQLITE_CORRUPT);
             if (db.user_version() > schema_version()) {
                 result.notice = "データファイル " + path.string() +
                                 " は新しい版の tebiki で作成されたため、この版では開けません（ファイルは変更していません）。"
@@ -84,6 +127,7 @@ UserStore::Opened UserStore::open(const fs::path& path) {
             db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
             migrate(db);
             result.store.reset(new UserStore(std::move(db)));
+            result.status = attempt == 1 ? Status::Recreated : existed ? Status::Existing : Status::New;
             return result;
         } catch (const StorageError& e) {
             // Only damage moves the file aside; a busy, full or unreadable file is left alone.
@@ -93,7 +137,13 @@ UserStore::Opened UserStore::open(const fs::path& path) {
                 return result;
             }
             if (attempt == 1) break;
-            const fs::path aside = move_aside(path);
+            fs::path aside;
+            try {
+                aside = move_aside(path);
+            } catch (const StorageError& failed) {
+                result.notice = std::string(failed.what()) + "入力内容は保存されません。";
+                return result;
+            }
             result.notice = "データファイルが壊れていたため " + aside.filename().string() +
                             " として保管し、新しいファイルを作成しました。";
         }

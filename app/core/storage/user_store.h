@@ -16,9 +16,17 @@ namespace tebiki::storage {
 
 class UserStore {
 public:
+    // What open() found: the kiosk trusts "no PIN stored" only from an Existing or New file.
+    enum class Status {
+        Existing,   // an existing, healthy database
+        New,        // there was no file: a new one was created
+        Recreated,  // the file was damaged: kept aside, a new one created in its place
+        Refused,    // newer schema, unreadable, busy or cannot be created: store is null
+    };
     struct Opened {
         std::unique_ptr<UserStore> store;  // null when the database was refused
         std::string notice;                // Japanese, empty when all went well
+        Status status = Status::Refused;
     };
     static Opened open(const std::filesystem::path& path);
     static int schema_version();

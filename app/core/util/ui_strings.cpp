@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include "util/file_io.h"
+#include "util/toml_guard.h"
 
 namespace tebiki {
 
@@ -22,7 +23,7 @@ bool UiStrings::load(const std::filesystem::path& file, Diagnostics& diagnostics
         return false;
     }
     try {
-        flatten(toml::parse(*text, file.string()), "", strings_);
+        flatten(parse_toml(*text, file.string()), "", strings_);
     } catch (const toml::parse_error& e) {
         diagnostics.push_back({file.string(), int(e.source().begin.line), int(e.source().begin.column),
                                "TOML の書式が正しくありません: " + std::string(e.description())});

@@ -48,3 +48,22 @@ TEST_CASE("[Idle] the countdown starts after the timeout and input cancels it") 
     CHECK(idle.state(t0 + 201s) == IdleTimer::State::Active);
     CHECK(idle.state(t0 + 200s + 210s) == IdleTimer::State::Expired);
 }
+
+TEST_CASE("[Pin] a kiosk whose PIN cannot be read starts locked, never as a first start (defect 1)") {
+    const std::string hash = *hash_pin("2468");
+    auto start = [](bool usable, bool trusted, bool read_failed, std::optional<std::string> h) {
+        return pin_start(PinSource{usable, trusted, read_failed, std::move(h)});
+    };
+    CHECK(start(true, true, false, hash) == PinStart::Guarded);
+    CHECK(start(true, false, false, hash) == PinStart::Guarded);  // set-pin wrote it into the new file
+    CHECK(start(true, true, false, std::nullopt) == PinStart::FirstStart);
+    // Damaged and moved aside: the new file has no PIN, but that says nothing about the kiosk.
+    CHECK(start(true, false, false, std::nullopt) == PinStart::Locked);
+    // Newer schema, busy, unreadable: no store at all.
+    CHECK(start(false, false, false, std::nullopt) == PinStart::Locked);
+    CHECK(start(true, true, true, std::nullopt) == PinStart::Locked);
+    // A value that is not a PIN hash (damaged, or typed in by hand) locks too.
+    CHECK(start(true, true, false, std::string("")) == PinStart::Locked);
+    CHECK(start(true, true, false, std::string("2468")) == PinStart::Locked);
+    CHECK(looks_like_pin_hash(hash));
+}

@@ -117,3 +117,20 @@ TEST_CASE("[Layout] consecutive punctuation is squeezed: a closing mark before a
     // 9 full-width characters; 」 and 、 each give up half an em.
     CHECK(width == doctest::Approx(8.0f * em).epsilon(0.02));
 }
+
+TEST_CASE("[Layout] a chapter nested 100,000 levels deep lays out (defect 8)") {
+    std::string text = "# 深い章\n\n";
+    for (int i = 0; i < 100000; ++i) text += "> ";
+    text += "深い本文\n\n";
+    for (int i = 0; i < 100000; ++i) text += "- ";
+    text += "深い項目\n";
+    const Document doc = parse_markdown(text);
+    LayoutOptions options;
+    options.width = 600;
+    const PageLayout page = layout_document(doc, fonts(), options);
+    std::string all;
+    for (const Line& line : page.lines) all += line.text();
+    CHECK(all.find("深い本文") != std::string::npos);
+    CHECK(all.find("深い項目") != std::string::npos);
+    CHECK(page.height > 0);
+}

@@ -6,6 +6,7 @@
 
 #include "guide/book.h"
 #include "search/search_engine.h"
+#include "storage/database.h"
 
 using namespace tebiki;
 namespace fs = std::filesystem;
@@ -80,4 +81,30 @@ TEST_CASE("[Search] the on-disk index is reused until the content changes, and a
     SearchEngine third(book, dir / "index.sqlite");
     CHECK(third.rebuilt());
     CHECK_FALSE(third.search("要綱").empty());
+}
+
+TEST_CASE("[Search] a dropped FTS table or content table is rebuilt (defect 11)") {
+    const Book book = fixture_book();
+    for (const char* drop : {"DROP TABLE sections_fts", "DROP TABLE sections", "DROP TABLE meta",
+                             "DELETE FROM sections_fts_data"}) {
+        CAPTURE(drop);
+        const fs::path dir = fs::temp_directory_path() / "tebiki-test-index-dropped";
+        fs::remove_all(dir);
+        { SearchEngine first(book, dir / "index.sqlite"); }
+        {
+            storage::Database db(dir / "index.sqlite");
+            db.exec(drop);
+        }
+        SearchEngine again(book, dir / "index.sqlite");
+        CHECK_FALSE(again.search("要綱").empty());
+        CHECK_FALSE(again.search("テレワーク").empty());
+    }
+}
+
+TEST_CASE("[Search] an index folder that cannot be written falls back to memory (defect 11)") {
+    const Book book = fixture_book();
+    // Nothing can be created below /dev/null, even by root (a read-only data folder for others).
+    SearchEngine engine(book, "/dev/null/tebiki/search-index.sqlite");
+    CHECK(engine.in_memory());
+    CHECK_FALSE(engine.search("要綱").empty());
 }
