@@ -41,7 +41,7 @@ bool transient(const PgError& e) { return e.sqlstate == "40001" || e.sqlstate ==
 
 }  // namespace
 
-DeliveryReport deliver(Database& local, const Installation& me, const StoreChoice& server) {
+DeliveryReport deliver(Database& local, const Installation& me, const StoreChoice& server, bool connect_when_empty) {
     DeliveryReport report;
     const DeliveryLock lock(local.path());
     auto count = [&] {
@@ -50,7 +50,7 @@ DeliveryReport deliver(Database& local, const Installation& me, const StoreChoic
     };
     try {
         count();
-        if (report.pending == report.held) {
+        if (report.pending == report.held && !connect_when_empty) {
             report.reached = true;  // nothing to send; the caller knows whether it connected before
             return report;
         }

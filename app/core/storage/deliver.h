@@ -23,6 +23,7 @@ struct DeliveryReport {
     std::string error;     // Japanese, never a password; empty when all went well
 };
 
-DeliveryReport deliver(Database& local, const Installation& me, const StoreChoice& server);
+// With nothing to send it connects only when asked (the window checks the server that way).
+DeliveryReport deliver(Database& local, const Installation& me, const StoreChoice& server, bool connect_when_empty = false);
 
 }  // namespace tebiki::storage
