@@ -47,7 +47,7 @@ const std::vector<CommandSpec>& commands() {
     static const std::vector<CommandSpec> all = {
         {"", "", 0, 0,
          {text("open", "ページID"), kSize, kZoom, flag("kiosk"), integer("monitor", "N", 1, 16), integer("idle-timeout", "秒", 1, 86400),
-          integer("idle-countdown", "秒", 1, 3600, false), flag("present"), flag("presenter-window", false),
+          integer("idle-countdown", "秒", 1, 3600, false), integer("sync-interval", "秒", 1, 60, false), flag("present"), flag("presenter-window", false),
           flag("exit-after-first-frame", false), flag("bench-scroll", false), flag("bench-idle", false)},
          "画面を開きます（--kiosk はキオスクモード、--present は発表モード）"},
         {"check", "", 0, 0, {}, "ガイド・質問票・文書の内容を検査します（問題があれば終了コード 1）"},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "assessment/scoring.h"
 #include "assessment/session.h"
@@ -190,6 +191,24 @@ Model build_model(storage::Store& store, const Questionnaire& current) {
         }
     }
     return m;
+}
+
+std::vector<BlockerSummary> blockers_among(const Model& m, const std::vector<const Row*>& rows) {
+    std::set<std::string> shown;
+    for (const Row* r : rows) shown.insert(r->municipality + "　" + r->department);
+    std::vector<BlockerSummary> out;
+    for (bool confirm : {false, true}) {
+        std::vector<BlockerSummary> group;
+        for (const BlockerSummary& b : m.blockers) {
+            if (b.confirm != confirm) continue;
+            BlockerSummary s = b;
+            std::erase_if(s.departments, [&](const std::string& d) { return !shown.count(d); });
+            if (!s.departments.empty()) group.push_back(std::move(s));
+        }
+        std::stable_sort(group.begin(), group.end(), [](const auto& a, const auto& b) { return a.departments.size() > b.departments.size(); });
+        out.insert(out.end(), group.begin(), group.end());
+    }
+    return out;
 }
 
 void sort_rows(std::vector<const Row*>& rows, SortBy by, size_t area, bool descending) {

@@ -88,6 +88,10 @@ Model build_model(storage::Store& store, const assessment::Questionnaire& curren
 // character; the whole name when it has none (人事課, 部長室).
 std::string division_of(std::string_view department);
 
+// The model's blockers counted over some of its rows only (a filter by 部): blockers none of
+// them has are dropped, the order is kept as build_model gives it (most departments first).
+std::vector<BlockerSummary> blockers_among(const Model& m, const std::vector<const Row*>& rows);
+
 enum class SortBy { Department, Division, Date, Overall, Change, Area };
 // Orders `rows` (pointers into a model) by a column; ties and missing values keep the
 // department order, missing values last in either direction.
