@@ -7,6 +7,8 @@ PostgreSQL 15 started for this test:
 - two processes saving at the same time into one data folder lose nothing;
 - the same department edited at two installations: the later write wins, both are in its history;
 - the password in the URI never appears in tebiki.sqlite or in any output;
+- the roles README suggests (DML-only writers, SELECT-only readers) work; TEBIKI_STORE, --csv,
+  and sslmode passed through to libpq;
 - a server schema newer than this tebiki is refused with a Japanese message."""
 import json
 import os
@@ -168,6 +170,37 @@ with PgServer() as pg:
     bad = subprocess.run([BIN, "ward", "--data", reader, "--store", "mysql://x"], capture_output=True, text=True)
     if bad.returncode != 2 or "--store" not in bad.stderr:
         fail(f"a bad --store is refused naming the option: {bad.returncode} {bad.stderr}")
+
+    # The roles README suggests to a DBA: the owner (tebiki, above) created the schema; machines
+    # write with DML rights only, the 推進担当 read with SELECT only.
+    for statement in (
+            "CREATE ROLE tebiki_writer LOGIN PASSWORD '" + PASSWORD + "'",
+            "CREATE ROLE tebiki_reader LOGIN PASSWORD '" + PASSWORD + "'"):
+        pg.sql(statement)
+    for statement in (
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO tebiki_writer",
+            "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tebiki_writer",
+            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO tebiki_reader"):
+        pg.sql(statement, database="tebiki")
+    kiosk = folder("kiosk")
+    saved(kiosk, pg.uri(user="tebiki_writer"), "教育委員会事務局学務課", "readiness-partial", work)
+    if outbox(kiosk) != 0:
+        fail("a role with DML rights only delivers everything")
+    viewer = json.loads(tebiki("ward", "--json", data=folder("viewer"), store=pg.uri(user="tebiki_reader")).stdout)
+    if "教育委員会事務局学務課" not in [d["department"] for d in viewer["departments"]]:
+        fail("a role with SELECT only reads the 全庁 view")
+    # TLS parameters reach libpq: this test server has no TLS, so sslmode=require is refused by it.
+    tls = tebiki("ward", "--json", data=reader, store=uri + "?sslmode=require", check=False)
+    if "SSL" not in tls.stderr or json.loads(tls.stdout)["source"] != "local":
+        fail(f"sslmode passes through to libpq: {tls.stderr}")
+    csv = tebiki("ward", "--csv", data=reader, store=uri).stdout
+    if not csv.startswith("\ufeff") or "教育委員会事務局学務課" not in csv:
+        fail(f"tebiki ward --csv: BOM and one line per department: {csv[:200]}")
+    env = dict(os.environ, TEBIKI_STORE=uri)
+    through_env = subprocess.run([BIN, "ward", "--json", "--data", folder("env")], capture_output=True, text=True, env=env, timeout=60)
+    outputs.append(through_env.stdout + through_env.stderr)
+    if through_env.returncode != 0 or json.loads(through_env.stdout)["source"] != "server":
+        fail(f"TEBIKI_STORE chooses the server: {through_env.stderr}")
 
     # A server schema newer than this tebiki knows: refused, with the reason in Japanese.
     pg.sql("UPDATE tebiki_schema SET version = version + 1", database="tebiki")
