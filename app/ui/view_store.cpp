@@ -126,6 +126,7 @@ bool take_background_news(App& app) { return app.storage.news.exchange(false); }
 void stop_background_work(App& app) {
     app.storage.worker.reset();  // joins its thread
     if (app.ward.loading.valid()) app.ward.loading.wait();
+    if (app.ward.loader.joinable()) app.ward.loader.join();  // a joinable std::thread at exit would terminate
 }
 
 std::string sync_state_json(const App& app) {
