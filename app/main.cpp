@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/store_cli.h"
 #ifdef TEBIKI_WITH_GUI
 #include "ui/gui.h"
 #endif
@@ -22,6 +23,12 @@ int main(int argc, char** argv) {
         tebiki::cli::print_usage();
         return 0;
     }
+    // --store, TEBIKI_STORE or the stored setting: a bad one is refused by every command. With a
+    // server, what this installation has not yet delivered goes first (the window does it on
+    // its own thread).
+    const auto store = tebiki::cli::store_choice(*options);
+    if (!store) return 2;
+    if (!command.empty() && command != "screenshot") tebiki::cli::deliver_at_start(*options, *store);
     if (command == "check") return tebiki::cli::run_check(*options);
     if (command == "toc") return tebiki::cli::run_toc(*options);
     if (command == "search") return tebiki::cli::run_search(*options);
@@ -30,6 +37,7 @@ int main(int argc, char** argv) {
     if (command == "generate") return tebiki::cli::run_generate(*options);
     if (command == "compare") return tebiki::cli::run_compare(*options);
     if (command == "admin") return tebiki::cli::run_admin(*options);
+    if (command == "ward") return tebiki::cli::run_ward(*options);
     if (command == "list" && options->positional[0] == "documents") return tebiki::cli::run_list_documents(*options);
     if (command == "list") return tebiki::cli::run_list(*options);
 #ifdef TEBIKI_WITH_GUI

@@ -32,3 +32,10 @@ longest=$("$TEBIKI" toc | awk '$1 ~ /\// && $1 !~ /#/ {print $1}' | while read -
 echo "scroll ($longest, 600 frames): $("$TEBIKI" --data "$DATA" --bench-scroll --open "$longest" 2>/dev/null | tail -1)"
 echo "idle: $("$TEBIKI" --data "$DATA" --bench-idle | tail -1)"
 rm -rf "$DATA"
+
+echo "== tebiki ward (100 departments × 5 assessments; PostgreSQL 15 started for the run)"
+if [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then
+  /usr/bin/python3 bench/ward_bench.py "$BUILD"
+else
+  echo "skipped: postgresql is not installed (tools/setup.sh --with-tests installs it)"
+fi

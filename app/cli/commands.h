@@ -15,6 +15,7 @@ int run_generate(const Options& options);
 int run_compare(const Options& options);
 int run_list_documents(const Options& options);
 int run_admin(const Options& options);
+int run_ward(const Options& options);
 
 // --date YYYY-MM-DD (default today) into `date`; prints the Japanese error and returns false
 // for a date that is not real or has no 和暦.

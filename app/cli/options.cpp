@@ -39,7 +39,7 @@ const OptionSpec kJson = flag("json");
 
 const std::vector<OptionSpec>& common_options() {
     static const std::vector<OptionSpec> common = {path("content", "DIR"), path("assessment", "DIR"), path("data", "DIR"),
-                                                   path("assets", "DIR"), flag("help", false)};
+                                                   path("assets", "DIR"), text("store", "URI"), flag("help", false)};
     return common;
 }
 
@@ -47,7 +47,7 @@ const std::vector<CommandSpec>& commands() {
     static const std::vector<CommandSpec> all = {
         {"", "", 0, 0,
          {text("open", "ページID"), kSize, kZoom, flag("kiosk"), integer("monitor", "N", 1, 16), integer("idle-timeout", "秒", 1, 86400),
-          integer("idle-countdown", "秒", 1, 3600, false), flag("present"), flag("presenter-window", false),
+          integer("idle-countdown", "秒", 1, 3600, false), integer("sync-interval", "秒", 1, 60, false), flag("present"), flag("presenter-window", false),
           flag("exit-after-first-frame", false), flag("bench-scroll", false), flag("bench-idle", false)},
          "画面を開きます（--kiosk はキオスクモード、--present は発表モード）"},
         {"check", "", 0, 0, {}, "ガイド・質問票・文書の内容を検査します（問題があれば終了コード 1）"},
@@ -56,7 +56,8 @@ const std::vector<CommandSpec>& commands() {
         {"layout", "ページID", 1, 1, {number("width", "PX", 100, 10000), kZoom}, "ページを画面と同じ幅で改行した行を表示します"},
         {"screenshot", "ページID", 1, 1, {path("out", "FILE.png", true), kSize, kZoom, flag("present"), integer("slide", "N", 1, 100000)},
          "画面を開いてページを PNG に保存します（ディスプレイが必要）"},
-        {"assess", "質問票ID", 1, 1, {path("answers", "回答.toml", true), kJson}, "回答ファイルを採点し、レベル・妨げ・助言を表示します"},
+        {"assess", "質問票ID", 1, 1, {path("answers", "回答.toml", true), kJson, path("profile", "部署.toml"), flag("save")},
+         "回答ファイルを採点し、レベル・妨げ・助言を表示します（--save --profile で部署の完了した診断として記録します）"},
         {"list", "questionnaires|documents", 1, 1, {}, "質問票、または作成できる文書とオプションの一覧を表示します"},
         {"generate", "文書ID", 1, 1,
          {path("profile", "部署.toml", true), path("out", "出力.{docx,pdf,md}", true), path("answers", "回答.toml"),
@@ -65,6 +66,8 @@ const std::vector<CommandSpec>& commands() {
         {"compare", "改正前.md 改正後.md", 2, 2, {path("out", "出力.{docx,pdf,md}", true), text("date", "YYYY-MM-DD")},
          "二つの要綱の新旧対照表を作成します"},
         {"admin", "set-pin", 1, 1, {}, "キオスクの管理者の暗証番号を設定します（端末から2回、または標準入力から2行）"},
+        {"ward", "", 0, 0, {text("questionnaire", "質問票ID"), kJson, flag("csv"), text("history", "部署")},
+         "全庁の状況（部署ごとのレベル・得点・妨げ・前回からの変化、推移）を表示します（--history は部署の記録の履歴）"},
     };
     return all;
 }
@@ -307,7 +310,9 @@ void print_usage() {
     std::string common;
     for (const OptionSpec& o : common_options())
         if (o.in_usage) common += "  --" + std::string(o.name) + " " + o.value_name;
-    std::printf("\n共通オプション:%s（--assets は画像を先に探すフォルダ）\n", common.c_str());
+    std::printf("\n共通オプション:%s（--assets は画像を先に探すフォルダ、--store は記録の保存先：sqlite、sqlite:パス、"
+                "postgresql://利用者@ホスト:ポート/データベース。環境変数 TEBIKI_STORE でも指定できます）\n",
+                common.c_str());
 }
 
 }  // namespace tebiki::cli

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "guide/check.h"
 #include "layout/layout_engine.h"
+#include "storage/local_store.h"
 #include "util/file_io.h"
 #include "util/file_name.h"
 #include "ui/theme.h"
@@ -92,7 +94,7 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
         }
     for (const documents::DocumentDef& d : app->docs.set.documents)
         if (auto source = read_file(d.file)) app->glyphs.everything += *source;
-    if (app->store) app->assess.store = std::make_unique<storage::AssessmentStore>(*app->store);
+    app->open_assessment_store();
 
     if (app->store) {
         try {
@@ -174,6 +176,45 @@ void App::open_documents(const std::string& document_id) {
     request_frames();
 }
 
+void App::open_assessment_store() {
+    const char* env = std::getenv("TEBIKI_STORE");
+    std::optional<std::string> stored;
+    if (store) {
+        try {
+            stored = store->get(storage::kStoreSetting);
+        } catch (const storage::StorageError&) {
+        }
+    }
+    std::string error;
+    auto choice = storage::choose_store(options.value("store"), env ? std::optional<std::string>(env) : std::nullopt, stored, &error);
+    if (!choice) {
+        notices.push_back(error);  // a bad stored setting: this installation's own file, and say so
+        choice = storage::parse_store("sqlite", "default", &error);
+    }
+    storage.choice = *choice;
+    storage.interval = std::chrono::seconds(int(options.number("sync-interval", 60)));  // tests shorten it
+    try {
+        storage::LocalStore local = storage::open_local_store(*choice, store.get(), [this] {
+            if (this->storage.worker) this->storage.worker->poke();  // deliver what was just written, off the frame
+        });
+        if (!local.notice.empty()) notices.push_back(local.notice);
+        if (!local.store) return;
+        storage.data_file = std::move(local.own_file);
+        storage.server = local.server;
+        storage.database = local.store->database().path();
+        storage.me = local.store->installation();
+        assess.store = std::move(local.store);
+    } catch (const storage::StorageError& e) {
+        notices.push_back(text.format("app.storage_error", {e.what()}));
+    }
+}
+
+void App::open_ward() {
+    screen = Screen::Ward;
+    ward.model.reset();  // read again: other installations may have delivered since
+    request_frames();
+}
+
 void App::start_presentation() {
     const Chapter* c = current_chapter();
     present.chapter = c ? size_t(book.index_of(c->id)) : 0;
@@ -219,6 +260,9 @@ void App::reset_for_next_person() {
     external_link = {};
     app_link_notice.clear();
     screen = Screen::Guide;
+    ward.model.reset();  // other departments' figures stay behind the PIN
+    ward.filter.clear();
+    ward.message.clear();
     auto assessment_store = std::move(assess.store);
     auto questionnaires = std::move(assess.questionnaires);
     assess = AssessUi{};  // closes the department and drops anything typed but not saved

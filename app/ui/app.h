@@ -23,6 +23,7 @@
 #include "ui/docs_ui.h"
 #include "ui/kiosk_ui.h"
 #include "ui/present_ui.h"
+#include "ui/ward_ui.h"
 #include "ui/fonts.h"
 #include "util/ui_strings.h"
 
@@ -39,7 +40,7 @@ struct KeyChord {
     int mods;  // GLFW_MOD_* held when it was pressed
 };
 
-enum class Screen { Guide, Assessment, Documents };
+enum class Screen { Guide, Assessment, Documents, Ward };
 
 struct App {
     cli::Options options;
@@ -92,6 +93,12 @@ struct App {
     void start_presentation();   // the current chapter (or the first), from its first slide
     void stop_presentation();
     KioskUi kiosk;
+    StoreUi storage;                 // where departments and assessments are kept, and the server's state
+    WardUi ward;
+    void open_ward();                // the 全庁 screen (from the admin screen, behind the PIN)
+    // Opens the store --store / TEBIKI_STORE / the admin setting chose into assess.store (with
+    // the outbox when it names a server); problems become notices.
+    void open_assessment_store();
     void reset_for_next_person();  // kiosk idle reset: home, nothing open, nothing typed
     std::filesystem::path export_dir() const;  // the admin's choice, or DATA_DIR/exports
     // Writes an export into the export folder as NAME_TAIL.EXT (util/file_name.h: the name is

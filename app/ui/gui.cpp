@@ -439,6 +439,7 @@ int run_gui(const cli::Options& options) {
         } else if (io.WantTextInput && app->frames_requested == 0) {
             app->request_frames(1);  // a focused field's caret: one frame per wake (0.5 s), not a busy loop
         }
+        if (take_background_news(*app)) app->request_frames(1);  // view_store.cpp: the server's state, the 全庁 view
         if (bench_idle && std::chrono::steady_clock::now() - idle_start > std::chrono::seconds(4)) break;
         if (app->frames_requested <= 0) continue;  // idle: nothing changed, draw nothing
         app->frames_requested--;
@@ -547,6 +548,7 @@ int run_gui(const cli::Options& options) {
             }
         }
     }
+    stop_background_work(*app);  // before GLFW goes: the threads wake it
     app->docs.preview.release();
     release_textures();
     ImGui_ImplOpenGL3_Shutdown();

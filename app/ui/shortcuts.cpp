@@ -54,6 +54,7 @@ void draw_root(App& app) {
     ImGui::Separator();
     if (app.screen == Screen::Assessment) draw_assessment(app);
     else if (app.screen == Screen::Documents) draw_documents(app);
+    else if (app.screen == Screen::Ward) draw_ward(app);
     else if (app.current_chapter()) draw_reader(app);
     else draw_home(app);
     ImGui::End();

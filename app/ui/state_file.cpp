@@ -24,6 +24,7 @@ void write_state(const App& app, const char* path) {
     const char* steps[] = {"departments", "department_form", "chooser", "tasks", "question", "review", "results"};
     field("screen", app.screen == Screen::Assessment ? std::string("assess:") + steps[int(app.assess.step)]
                     : app.screen == Screen::Documents ? std::string("documents")
+                    : app.screen == Screen::Ward      ? std::string("ward")
                     : chapter                         ? "reader"
                                                       : "home",
           true);
@@ -60,6 +61,8 @@ void write_state(const App& app, const char* path) {
     for (const auto& q : app.assess.questionnaires)
         chooser += (chooser.size() > 1 ? "," : "") + json_string(q.id) + ":" + std::to_string(assessment::count_questions(q, {}).applicable);
     field("chooser", chooser + "}", false);
+    field("ward", ward_state_json(app), false);  // view_ward.cpp
+    field("sync", sync_state_json(app), false);  // view_store.cpp
     field("screenshots", std::to_string(app.screenshots_saved), false);
     field("present", app.present.active ? "true" : "false", false);
     field("slide", std::to_string(app.present.slide), false);
@@ -99,7 +102,7 @@ void write_state(const App& app, const char* path) {
         if (targets.size() > 1) targets += ",";
         char buffer[64];
         std::snprintf(buffer, sizeof buffer, "[%.0f,%.0f,%.0f,%.0f]", double(r[0]), double(r[1]), double(r[2]), double(r[3]));
-        targets += "\"" + name + "\":" + buffer;
+        targets += json_string(name) + ":" + buffer;  // names may hold typed text (quotes)
     }
     field("targets", targets + "}", false);
     write_file(path, json + "}\n", nullptr, WriteOptions{.sync = false});  // polled by tests, rewritten every frame

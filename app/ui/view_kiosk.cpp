@@ -260,6 +260,7 @@ void draw_admin(App& app) {
     }
     app.target("kiosk:export_all");
     if (!k.admin_message.empty()) draw_wrapped(app, k.admin_message, body * 34, FontRole::Regular, body, Ink::Muted);
+    draw_store_admin(app);  // view_store.cpp: where records are kept, and the 全庁 screen
 
     ImGui::Separator();
     ImGui::TextUnformatted(app.text.get("kiosk.delete_department"));
@@ -327,7 +328,7 @@ void poll_for_pin(App& app) {
         if (!opened.store) return;
         app.store = std::move(opened.store);
         app.store_status = opened.status;
-        app.assess.store = std::make_unique<storage::AssessmentStore>(*app.store);
+        app.open_assessment_store();
     }
     std::optional<std::string> hash;
     try {

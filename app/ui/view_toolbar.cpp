@@ -49,6 +49,7 @@ void draw_toolbar(App& app) {
     }
     app.target("admin");
     ImGui::SameLine();
+    draw_sync_status(app);  // view_store.cpp: the ward's server, when one is configured
 
     const std::string zoom = app.text.format("app.zoom", {std::to_string(int(std::lround(app.zoom * 100)))});
     const ImGuiStyle& style = ImGui::GetStyle();

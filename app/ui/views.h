@@ -25,5 +25,14 @@ void draw_kiosk(App& app);             // view_kiosk.cpp: PIN dialogs, idle coun
 void draw_kiosk_locked(App& app);      // view_kiosk.cpp: the whole window while the PIN cannot be read
 void request_kiosk_quit(App& app);     // view_kiosk.cpp: Esc / close button / Alt+F4 in a kiosk
 void handle_shortcuts(App& app);       // shortcuts.cpp
+void draw_ward(App& app);              // view_ward.cpp: the 全庁 screen (heat map, blockers, trend, CSV)
+std::string ward_state_json(const App& app);  // view_ward.cpp: for the state file
+// view_store.cpp: the server's state in the toolbar (nothing for a local store), the store setting
+// and the 全庁 button in the admin screen, and the background threads' side of the main loop.
+void draw_sync_status(App& app);
+void draw_store_admin(App& app);
+bool take_background_news(App& app);   // a background thread has something new: draw a frame
+void stop_background_work(App& app);   // before the window closes
+std::string sync_state_json(const App& app);
 
 }  // namespace tebiki::ui

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "assessment/report.h"
+#include "util/csv.h"
 #include "util/json.h"
 
 namespace tebiki::assessment {
@@ -30,39 +31,6 @@ std::string json_head(const Questionnaire& q, const ExportContext& who) {
     if (!who.assessed_at.empty()) out += ",\"assessed_at\":" + json_string(who.assessed_at);
     return out;
 }
-
-// RFC 4180: quote every field, double the quotes inside. A field that starts like a formula
-// (= + - @, tab, CR) gets a leading ' so that Excel shows it as text instead of running it.
-std::string csv_field(const std::string& s) {
-    std::string out = "\"";
-    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) out += '\'';
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-// A header from the words file: comma-separated names (names themselves hold no commas).
-std::vector<std::string> header_of(const char* names) {
-    std::vector<std::string> out;
-    std::string field;
-    for (const char* c = names; *c; ++c) {
-        if (*c == ',') {
-            out.push_back(field);
-            field.clear();
-        } else {
-            field += *c;
-        }
-    }
-    out.push_back(field);
-    return out;
-}
-
-std::string csv_row(const std::vector<std::string>& fields) {
-    std::string out;
-    for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
-    return out + "\r\n";
-}
-
-const char* kBom = "\xEF\xBB\xBF";
 
 }  // namespace
 
@@ -168,7 +136,7 @@ std::string level_note(const Result& r, const UiStrings& words) {
 
 std::string result_csv(const Result& r, const ExportContext& who, const UiStrings& words) {
     const Questionnaire& q = *r.questionnaire;
-    std::string out = kBom + csv_row(header_of(words.get("report.csv_header")));
+    std::string out = kCsvBom + csv_row(csv_header(words.get("report.csv_header")));
     auto row = [&](const std::string& area, const std::optional<double>& score, const Level* level, const QuestionCounts& c,
                    const std::string& stoppers, const std::string& confirms, const std::string& note) {
         out += csv_row({who.municipality, who.department, who.assessed_at, q.title, std::to_string(q.version), area,
@@ -182,7 +150,7 @@ std::string result_csv(const Result& r, const ExportContext& who, const UiString
 }
 
 std::string tasks_csv(const Questionnaire& q, const std::vector<TaskResult>& tasks, const ExportContext& who, const UiStrings& words) {
-    std::string out = kBom + csv_row(header_of(words.get("report.csv_tasks_header")));
+    std::string out = kCsvBom + csv_row(csv_header(words.get("report.csv_tasks_header")));
     for (const TaskResult& t : tasks) {
         std::string reasons, changes;
         for (const TaskRule* rule : t.matched) {

@@ -6,7 +6,7 @@
 
 namespace tebiki::assessment {
 
-std::string export_all_json(storage::AssessmentStore& store) {
+std::string export_all_json(storage::Store& store) {
     std::string out = "{\"departments\":[";
     bool first_department = true;
     for (const storage::Department& d : store.departments()) {

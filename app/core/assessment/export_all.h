@@ -4,10 +4,10 @@
 #pragma once
 #include <string>
 
-#include "storage/assessment_store.h"
+#include "storage/store.h"
 
 namespace tebiki::assessment {
 
-std::string export_all_json(storage::AssessmentStore& store);
+std::string export_all_json(storage::Store& store);
 
 }  // namespace tebiki::assessment

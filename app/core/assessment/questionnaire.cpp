@@ -191,6 +191,7 @@ Level read_level(const toml::table& t, TomlReader& parent) {
     Level l;
     l.id = r.text("id", true);
     l.label = r.text("label", true);
+    l.short_label = r.text("short");
     l.min = r.number("min").value_or(0);
     l.description = r.text("description");
     if (l.min < 0 || l.min > 100) r.error_at("min", "min は 0 から 100 の数で書いてください。");
@@ -234,6 +235,7 @@ void read_blockers_advice_checks(Questionnaire& q, TomlReader& r) {
         read_condition(br, "when", b.when, b.when_text);
         if (b.when_text.empty()) br.error(b.line, 0, "blocker「" + b.id + "」に when がありません。");
         b.message = br.text("message", true);
+        b.short_text = br.text("short");
         b.needs = br.texts("needs");
         b.confirm = br.text("confirm");
         if (!b.needs.empty() && b.confirm.empty()) br.error(b.line, 0, "blocker「" + b.id + "」に needs があるので、confirm（確認が必要なときの文）も書いてください。");

@@ -79,6 +79,7 @@ struct Area {
 struct Level {
     std::string id;
     std::string label;
+    std::string short_label;  // a heat-map cell's word (準備開始); the label when empty
     double min = 0;  // the level holds from this score (0..100) up to the next level's min
     std::string description;
 };
@@ -90,6 +91,7 @@ struct Blocker {
     Condition when;
     std::string when_text;
     std::string message;
+    std::string short_text;          // a few words for the 全庁 summary (持ち出しルール未確認)
     std::vector<std::string> needs;  // questions whose unknown or missing answer leaves it unsettled
     std::string confirm;             // the 「確認が必要」 text
     std::vector<std::string> guide;

@@ -10,12 +10,30 @@
 
 namespace tebiki::assessment {
 
-int64_t Session::start(storage::AssessmentStore& store, int64_t department_id, const Questionnaire& q) {
+namespace {
+
+// An answer that no longer decodes (a damaged row) is left out rather than guessed.
+std::optional<Answer> decode_stored(const Questionnaire& q, const storage::StoredAnswer& a) {
+    const Question* question = q.question(a.question);
+    return question ? decode_answer(*question, a.value) : std::nullopt;
+}
+
+}  // namespace
+
+AnswerMap department_answers(const Questionnaire& q, const std::vector<storage::StoredAnswer>& rows) {
+    AnswerMap out;
+    for (const storage::StoredAnswer& a : rows)
+        if (a.task < 0)
+            if (const auto decoded = decode_stored(q, a)) out[a.question] = *decoded;
+    return out;
+}
+
+int64_t Session::start(storage::Store& store, int64_t department_id, const Questionnaire& q) {
     if (auto source = read_file(q.file)) store.keep_questionnaire_source(q.id, q.version, *source);
     return store.start_assessment(department_id, q.id, q.version);
 }
 
-std::optional<Session> Session::open(storage::AssessmentStore& store, int64_t assessment_id, std::string* error) {
+std::optional<Session> Session::open(storage::Store& store, int64_t assessment_id, std::string* error) {
     auto record = store.assessment(assessment_id);
     if (!record) {
         if (error) *error = "診断の記録が見つかりません。";
@@ -35,17 +53,12 @@ std::optional<Session> Session::open(storage::AssessmentStore& store, int64_t as
         session.tasks_.push_back({t.name, {}});
         session.task_indices_.push_back(t.index);
     }
-    // An answer that no longer decodes (a damaged row) is left out rather than guessed.
-    for (const storage::StoredAnswer& a : store.answers(assessment_id)) {
-        const Question* question = session.questionnaire_->question(a.question);
-        if (!question) continue;
-        const auto decoded = decode_answer(*question, a.value);
-        if (!decoded) continue;
-        if (a.task < 0) {
-            session.answers_[a.question] = *decoded;
-            continue;
-        }
-        for (size_t i = 0; i < session.task_indices_.size(); ++i)
+    const std::vector<storage::StoredAnswer> rows = store.answers(assessment_id);
+    session.answers_ = department_answers(*session.questionnaire_, rows);
+    for (const storage::StoredAnswer& a : rows) {
+        if (a.task < 0) continue;
+        const auto decoded = decode_stored(*session.questionnaire_, a);
+        for (size_t i = 0; decoded && i < session.task_indices_.size(); ++i)
             if (session.task_indices_[i] == a.task) session.tasks_[i].answers[a.question] = *decoded;
     }
     return session;
@@ -75,7 +88,7 @@ std::optional<RawAnswer> raw_from_stored(const std::string& id, const std::strin
 
 }  // namespace
 
-bool Session::migrate(storage::AssessmentStore& store, int64_t assessment_id, const Questionnaire& current, std::string* error) {
+bool Session::migrate(storage::Store& store, int64_t assessment_id, const Questionnaire& current, std::string* error) {
     const auto record = store.assessment(assessment_id);
     if (!record || record->questionnaire_id != current.id) {
         if (error) *error = "診断の記録が見つかりません。";

@@ -8,21 +8,25 @@
 #include <vector>
 
 #include "assessment/scoring.h"
-#include "storage/assessment_store.h"
+#include "storage/store.h"
 
 namespace tebiki::assessment {
+
+// The department's own answers (task -1) of stored rows, decoded for `q`; a row that no longer
+// decodes (a damaged row, a question the text does not have) is left out rather than guessed.
+AnswerMap department_answers(const Questionnaire& q, const std::vector<storage::StoredAnswer>& rows);
 
 class Session {
 public:
     // Starts a new assessment of `q` for a department and keeps the questionnaire's text.
-    static int64_t start(storage::AssessmentStore& store, int64_t department_id, const Questionnaire& q);
+    static int64_t start(storage::Store& store, int64_t department_id, const Questionnaire& q);
     // Opens an assessment; nullopt with a Japanese `error` when it cannot be read.
-    static std::optional<Session> open(storage::AssessmentStore& store, int64_t assessment_id, std::string* error);
+    static std::optional<Session> open(storage::Store& store, int64_t assessment_id, std::string* error);
     // Brings an assessment taken on an older version of `current` onto it: the stored answers are
     // read the way an answers file is (old ids through aliases, the most cautious reading where
     // old questions were merged; answers to removed questions are left out), the current text is
     // kept, and the version raised, in one transaction. True when it is (now) on `current`.
-    static bool migrate(storage::AssessmentStore& store, int64_t assessment_id, const Questionnaire& current, std::string* error);
+    static bool migrate(storage::Store& store, int64_t assessment_id, const Questionnaire& current, std::string* error);
 
     const Questionnaire& questionnaire() const { return *questionnaire_; }
     const storage::AssessmentRecord& record() const { return record_; }
@@ -52,11 +56,11 @@ public:
     std::vector<TaskResult> task_results() const;
 
 private:
-    Session(storage::AssessmentStore& store, storage::AssessmentRecord record, std::shared_ptr<Questionnaire> q)
+    Session(storage::Store& store, storage::AssessmentRecord record, std::shared_ptr<Questionnaire> q)
         : store_(&store), record_(std::move(record)), questionnaire_(std::move(q)) {}
     AnswerMap& answers_for(int task);
 
-    storage::AssessmentStore* store_;
+    storage::Store* store_;
     storage::AssessmentRecord record_;
     std::shared_ptr<Questionnaire> questionnaire_;  // shared: results hold pointers into it
     AnswerMap answers_;

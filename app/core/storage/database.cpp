@@ -70,6 +70,8 @@ void Database::set_user_version(int version) { exec("PRAGMA user_version = " + s
 
 int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
+int Database::changes() const { return sqlite3_changes(db_); }
+
 bool Database::integrity_ok() {
     // Damage reads as "not ok"; anything else (busy, I/O) is not damage and propagates.
     try {

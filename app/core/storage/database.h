@@ -41,6 +41,7 @@ public:
     int user_version();
     void set_user_version(int version);
     int64_t last_insert_id() const;
+    int changes() const;  // rows changed by the last statement
     bool integrity_ok();
     sqlite3* handle() const { return db_; }
     const std::filesystem::path& path() const { return path_; }

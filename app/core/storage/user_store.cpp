@@ -44,6 +44,14 @@ const std::vector<const char*> kMigrations = {
     " task INTEGER NOT NULL, question_id TEXT NOT NULL, value TEXT NOT NULL,"
     " answered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
     " PRIMARY KEY(assessment_id, task, question_id));",
+    // 3: the outbox of writes waiting for the ward's server, and the history of every write to a
+    // department's fields and to answers (the server keeps the same table for all installations)
+    "CREATE TABLE outbox(seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, data TEXT NOT NULL,"
+    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), error TEXT);"
+    "CREATE TABLE history(id INTEGER PRIMARY KEY, municipality TEXT NOT NULL, department TEXT NOT NULL,"
+    " assessment TEXT NOT NULL DEFAULT '', field TEXT NOT NULL, value TEXT, installation TEXT NOT NULL,"
+    " local_time TEXT NOT NULL, server_time TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));"
+    "CREATE INDEX history_by_department ON history(municipality, department, id);",
 };
 
 // "tebiki.sqlite.broken-20261125-083015", or "…-2", "…-3" when a file of that name exists

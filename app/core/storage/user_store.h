@@ -1,4 +1,4 @@
-// The user's own data (settings, reading position; later departments and answers) in one
+// The user's own data (settings, reading position, departments and answers, the outbox) in one
 // SQLite file with WAL and one transaction per change, so a crash loses nothing already saved.
 //
 // Schema changes are ordered migrations keyed by PRAGMA user_version. A database written by a
