@@ -111,7 +111,10 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
 
 void App::target(const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    targets[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
+    const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
+    const float top = std::max(a.y, clip.Min.y), bottom = std::min(b.y, clip.Max.y);
+    if (bottom <= top) return;  // scrolled out of view
+    targets[name] = {a.x, top, b.x - a.x, bottom - top};
 }
 
 bool App::key_pressed(int key, int mods) const {

@@ -79,7 +79,8 @@ struct App {
     bool focus_search = false;
     bool search_open = false;
     bool scroll_hit_into_view = false;
-    ImVec2 search_box_min, search_box_max;  // where the results panel hangs from
+    ImVec2 search_box_min, search_box_max;      // where the results panel hangs from
+    ImVec2 search_panel_min, search_panel_max;  // the panel (last frame): a click outside closes it
 
     std::optional<bool> toc_override;  // the user's 目次 toggle; unset: by window width
 
@@ -106,7 +107,9 @@ struct App {
     std::string app_link_notice;
 
     // Screen rectangles of named widgets (TOC entries, tiles, buttons), exported in the state
-    // file so end-to-end tests can click them by name instead of by guessed coordinates.
+    // file so end-to-end tests can click them by name instead of by guessed coordinates. Only the
+    // part inside the scrolling window's visible height is kept (a target scrolled out of view is
+    // not listed); its width is never cut, so a control pushed past the window's edge shows.
     std::map<std::string, std::array<float, 4>> targets;
     void target(const std::string& name);  // records ImGui's last item
 

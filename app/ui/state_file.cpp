@@ -93,6 +93,7 @@ void write_state(const App& app, const char* path) {
     field("missing_glyphs", std::to_string(app.missing_glyphs), false);
     field("search_open", app.search_open ? "true" : "false", false);
     field("search_hits", std::to_string(app.hits.size()), false);
+    field("selected_hit", std::to_string(app.selected_hit), false);
     field("modal", app.notices.empty() && !app.external_link.open && app.app_link_notice.empty() ? "false" : "true", false);
     std::string targets = "{";
     for (const auto& [name, r] : app.targets) {

@@ -246,3 +246,28 @@ def text_line_height(png_path, box):
             current = 0
     bands = sorted(b for b in bands if b > 3)
     return bands[len(bands) // 2] if bands else 0
+
+
+def layout_problems(state, width, height, ignore=()):
+    """Named targets that overlap each other or reach outside the window (issue 14). Targets are
+    [x, y, w, h] as the state file lists them (only what is visible of a scrolled one)."""
+    problems = []
+    boxes = [(name, r) for name, r in state["targets"].items() if r[2] > 0 and r[3] > 0
+             and not any(name.startswith(p) for p in ignore)]
+    for name, (x, y, w, h) in boxes:
+        if x < -0.5 or y < -0.5 or x + w > width + 0.5 or y + h > height + 0.5:
+            problems.append(f"{name} {[x, y, w, h]} leaves the {width}x{height} window")
+    for i, (a, (ax, ay, aw, ah)) in enumerate(boxes):
+        for b, (bx, by, bw, bh) in boxes[i + 1:]:
+            # One pixel of touching edges (rounding) is not an overlap.
+            if min(ax + aw, bx + bw) - max(ax, bx) > 1 and min(ay + ah, by + bh) - max(ay, by) > 1:
+                problems.append(f"{a} {[ax, ay, aw, ah]} overlaps {b} {[bx, by, bw, bh]}")
+    return problems
+
+
+def screenshot(app, path, timeout=10):
+    """Asks the window for a screenshot (SIGUSR1; the app must run with TEBIKI_SCREENSHOT_FILE)."""
+    before = (app.state() or {}).get("screenshots", 0)
+    app.proc.send_signal(signal.SIGUSR1)
+    app.wait_for(lambda s: s.get("screenshots", 0) > before, "screenshot saved", timeout)
+    return path
