@@ -10,13 +10,18 @@
 #include "layout/layout_engine.h"
 #include "util/file_io.h"
 #include "util/file_name.h"
+#include "ui/glyph_check.h"
 #include "ui/theme.h"
 
 namespace tebiki::ui {
 
+// Symbols the UI draws that may not be in any text: the mark for a missing character
+// (ui/glyph_check.h), answer markers, arrows, the ellipsis.
+static const std::string kUiSymbols = std::string(kMissingGlyphMark) + "●○◯→←↑↓・…";
+
 static void collect_glyphs(const Book& book, const UiStrings& text, GlyphText& out) {
-    out.everything = text.all_text();
-    out.headings = text.all_text();
+    out.everything = text.all_text() + kUiSymbols;
+    out.headings = text.all_text() + kUiSymbols;
     for (const Part& part : book.parts) {
         out.everything += part.title + part.summary + part.short_name;
         out.headings += part.title + part.short_name;
@@ -32,15 +37,17 @@ static void collect_glyphs(const Book& book, const UiStrings& text, GlyphText& o
 GlyphText first_screen_glyphs(const App& app) {
     // Every glyph costs rasterising at 7 sizes: keep the headings to the home screen's big words.
     GlyphText out;
-    out.everything = app.text.all_text();
-    out.headings = app.text.get("home.heading");
+    out.everything = app.text.all_text() + kUiSymbols;
+    out.headings = std::string(app.text.get("home.heading")) + app.text.get("home.parts") + kUiSymbols;
+    out.code = kUiSymbols;
+    for (const char* key : {"home.journey_read", "home.journey_assess", "home.journey_docs", "home.journey_present"}) out.headings += app.text.get(key);
     for (const Part& part : app.book.parts) {
         out.everything += part.title + part.summary + part.short_name;
         out.headings += part.short_name;
     }
     if (const Chapter* c = app.current_chapter()) {
         out.everything += c->source;
-        out.code = c->source;
+        out.code += c->source;
         out.headings += c->title;
         for (const Heading& h : c->headings) out.headings += h.text;
         for (const Chapter& other : app.book.chapters) out.everything += other.title;  // the table of contents
@@ -98,6 +105,7 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
         try {
             if (auto z = app->store->get("zoom")) app->zoom = std::clamp(float(std::atof(z->c_str())), 0.5f, 3.0f);
             if (auto chapter = app->store->get("reading.chapter"); chapter && app->book.find(*chapter)) {
+                app->last_chapter = *chapter;
                 app->history.go(Location{*chapter, "", -1});
                 unsigned seq = 0, offset = 0;
                 if (auto pos = app->store->get("reading.position"); pos && std::sscanf(pos->c_str(), "%u:%u", &seq, &offset) == 2)
@@ -138,6 +146,7 @@ const PageLayout& App::layout_for(size_t chapter, float width) {
 }
 
 void App::save_reading_position() {
+    if (!history.current().chapter_id.empty()) last_chapter = history.current().chapter_id;
     if (!store || !current_layout) return;
     const auto [seq, offset] = current_layout->position_at(page_scroll);
     try {
@@ -240,6 +249,12 @@ void App::reset_for_next_person() {
     kiosk.ask = KioskUi::Ask::None;
     kiosk.pin.clear();
     kiosk.pin_again.clear();
+    if (zoom != kiosk.default_zoom) {  // the next visitor gets the admin's zoom, not the last one's
+        zoom = kiosk.default_zoom;
+        fonts_dirty = true;
+        current_layout = nullptr;
+    }
+    toc_override.reset();
     ImGui::ClearActiveID();  // a half-typed field loses its text with its focus
     if (GImGui->OpenPopupStack.Size > 0) ImGui::ClosePopupToLevel(0, true);  // dialogs left open
     request_frames();
@@ -286,7 +301,7 @@ void App::set_zoom(float z) {
     zoom = z;
     fonts_dirty = true;
     current_layout = nullptr;
-    if (store) {
+    if (store && !kiosk.on) {  // a kiosk visitor's zoom lasts until the idle reset
         try {
             store->set("zoom", std::to_string(zoom));
         } catch (const storage::StorageError&) {

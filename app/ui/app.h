@@ -71,6 +71,7 @@ struct App {
     std::vector<std::string> highlight_terms;  // from the search hit that opened the page
     float page_scroll = 0;                     // current scroll of the page, updated each frame
     const PageLayout* current_layout = nullptr;
+    std::string last_chapter;  // the chapter read last (home 「続きから」), also across starts
 
     // Search box
     std::string query;

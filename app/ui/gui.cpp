@@ -32,6 +32,7 @@
 #include "text/line_break.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
+#include "ui/glyph_check.h"
 #include "ui/start_up.h"
 #include "ui/state_file.h"
 #include "ui/textures.h"
@@ -307,6 +308,7 @@ int run_gui(const cli::Options& options) {
         find_line_breaks("日本語の文。");  // loads ICU's break rules now rather than in the first frame
         l.atlas = IM_NEW(ImFontAtlas)();
         l.app->ui_fonts = build_fonts(*l.atlas, *l.app->fonts, first_screen_glyphs(*l.app), l.app->effective_zoom(), false);
+        use_geta_for_missing(l.app->ui_fonts);
         phase("atlas");
         return l;
     });
@@ -450,6 +452,7 @@ int run_gui(const cli::Options& options) {
             // whole Japanese range (user input).
             const bool complete = app->frames_drawn > 0;
             app->ui_fonts = build_fonts(*io.Fonts, *app->fonts, complete ? app->glyphs : first_screen_glyphs(*app), app->effective_zoom(), complete);
+            use_geta_for_missing(app->ui_fonts);
             io.FontDefault = app->ui_fonts.body;
             app->fonts_complete = complete;
             app->fonts_dirty = false;
@@ -477,6 +480,7 @@ int run_gui(const cli::Options& options) {
         }
         if (bench_scroll) ImGui::SetScrollY(ImGui::GetScrollY());  // no-op; scrolling is driven below
         ImGui::Render();
+        app->missing_glyphs = count_missing_glyphs(app->ui_fonts, ImGui::GetDrawData());
         const double cpu_after = thread_cpu_ms();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);

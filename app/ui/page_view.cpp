@@ -22,16 +22,6 @@ static void draw_box(ImDrawList* dl, ImVec2 origin, const Box& b, float zoom) {
     }
 }
 
-static int count_missing(const ImFont* font, std::string_view text) {
-    int missing = 0;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        const char32_t cp = utf8_next(text, pos);
-        if (cp >= 0x20 && (cp > 0xFFFF || !font->FindGlyphNoFallback(ImWchar(cp)))) ++missing;
-    }
-    return missing;
-}
-
 PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margin, const std::vector<std::string>& terms) {
     PageInteraction result;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -70,7 +60,6 @@ PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margi
                 }
             }
             dl->AddText(font, font->FontSize, ImVec2(x, y), ink_color(run.ink), run.text.data(), run.text.data() + run.text.size());
-            app.missing_glyphs += count_missing(font, run.text);
             const float t = std::max(1.0f, zoom);
             if (run.decoration & kUnderline) dl->AddLine(ImVec2(x, y + run.px + 2 * t), ImVec2(x + run.w, y + run.px + 2 * t), ink_color(run.ink), t);
             if (run.decoration & kStrikeThrough) dl->AddLine(ImVec2(x, y + run.px * 0.55f), ImVec2(x + run.w, y + run.px * 0.55f), ink_color(run.ink), t);
@@ -106,6 +95,16 @@ void draw_strong(App& app, const std::string& text) {
 void open_guide(App& app, const std::string& ref) {
     const size_t hash = ref.find('#');
     app.navigate(Location{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1});
+}
+
+float wrapped_height(App& app, const std::string& text, float width, FontRole role, float px) {
+    ParagraphStyle style;
+    style.role = role;
+    style.px = style.code_px = px;
+    style.line_height = 1.5f;
+    PageLayout layout;
+    layout.zoom = app.effective_zoom();
+    return ParagraphLayouter(*app.fonts).layout({Span{text}}, style, 0, 0, width, 0, layout);
 }
 
 void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,

@@ -31,6 +31,9 @@ void draw_strong(App& app, const std::string& text);
 // Opens the guide at "chapter" or "chapter#見出し".
 void open_guide(App& app, const std::string& ref);
 
+// The height draw_wrapped() would take for `text` in `width`.
+float wrapped_height(App& app, const std::string& text, float width, FontRole role, float px);
+
 // Lays out and draws a short text with 禁則-correct wrapping (ImGui's own wrapping has none).
 void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,
                   const std::vector<std::string>& terms = {});

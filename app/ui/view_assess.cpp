@@ -215,6 +215,13 @@ void draw_chooser(App& app) {
 
 }  // namespace
 
+void resume_assessment(App& app, const storage::Department& department, int64_t assessment_id) {
+    app.screen = Screen::Assessment;
+    open_department(app, department);
+    start_or_resume(app, assessment_id, AssessStep::Question);
+    app.request_frames();
+}
+
 void bring_up_to_date(App& app, int64_t assessment_id) {
     AssessUi& a = app.assess;
     const auto record = a.store->assessment(assessment_id);

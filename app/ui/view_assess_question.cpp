@@ -37,14 +37,19 @@ std::string task_title(const AssessUi& a) {
 bool option_button(App& app, const std::string& label, bool chosen, const std::string& target, float width) {
     const float body = app.ui_fonts.scale.body;
     if (chosen) {
+        // Hovered or touched, the chosen answer keeps its fill: white text on a light hover
+        // colour could not be read.
         ImGui::PushStyleColor(ImGuiCol_Button, accent_color());
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x1E, 0x4F, 0x8A, 255));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0x0C, 0x2A, 0x50, 255));
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-    const bool clicked = ImGui::Button(((chosen ? "● " : "○ ") + label + "##" + target).c_str(), ImVec2(width, std::max(44.0f, body * 1.75f)));
+    const std::string mark = app.text.get(chosen ? "assess.option_chosen" : "assess.option_open");
+    const bool clicked = ImGui::Button((mark + " " + label + "##" + target).c_str(), ImVec2(width, std::max(44.0f, body * 1.75f)));
     ImGui::PopStyleVar();
     app.target(target);
-    if (chosen) ImGui::PopStyleColor(2);
+    if (chosen) ImGui::PopStyleColor(4);
     return clicked;
 }
 

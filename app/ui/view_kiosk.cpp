@@ -229,10 +229,15 @@ void draw_admin(App& app) {
         k.idle->set_timeout(std::chrono::seconds(seconds));
         setting(app, "kiosk.idle_seconds", std::to_string(seconds));
     }
-    int zoom = int(app.zoom * 100 + 0.5f);
+    int zoom = int(k.default_zoom * 100 + 0.5f);
     ImGui::TextUnformatted(app.text.get("kiosk.default_zoom"));
     ImGui::SetNextItemWidth(body * 8);
-    if (ImGui::InputInt("##zoom", &zoom, 25, 25)) app.set_zoom(float(std::clamp(zoom, 50, 300)) / 100.0f);
+    if (ImGui::InputInt("##zoom", &zoom, 25, 25)) {
+        k.default_zoom = float(std::clamp(zoom, 50, 300)) / 100.0f;
+        setting(app, "kiosk.default_zoom", std::to_string(k.default_zoom));
+        app.set_zoom(k.default_zoom);
+    }
+    app.target("kiosk:default_zoom");
     bool kiosk_at_start = false;
     if (app.store) {
         try {

@@ -64,7 +64,7 @@ void search_box(App& app, float width) {
         ImGui::SetKeyboardFocusHere();
         app.focus_search = false;
     }
-    if (ImGui::InputTextWithHint("##search", app.text.get("search.placeholder"), &app.query)) run_search(app);
+    if (ImGui::InputTextWithHint("##search", app.text.get(app.kiosk.on ? "search.placeholder_kiosk" : "search.placeholder"), &app.query)) run_search(app);
     // A single-line field lets go of the keyboard on Enter, so "just deactivated" counts too.
     const bool active = ImGui::IsItemActive();
     const bool search_active = active || ImGui::IsItemDeactivated();

@@ -19,6 +19,8 @@ void draw_assess_results(App& app);    // view_assess_results.cpp
 // view_assess.cpp: an assessment taken on an older version of a bundled questionnaire is moved onto
 // the current version before it is answered again (answers carried over through aliases).
 void bring_up_to_date(App& app, int64_t assessment_id);
+// view_assess.cpp: opens the department and goes on with its unfinished assessment (home 「続きから」).
+void resume_assessment(App& app, const storage::Department& department, int64_t assessment_id);
 void draw_documents(App& app);         // view_documents.cpp
 void draw_presentation(App& app);      // view_present.cpp: the whole window while presenting
 void draw_kiosk(App& app);             // view_kiosk.cpp: PIN dialogs, idle countdown, admin screen
