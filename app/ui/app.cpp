@@ -117,9 +117,13 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     return app;
 }
 
-void App::target(const std::string& name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
+void App::target(const std::string& name) { target_rect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void App::target_rect(const std::string& name, ImVec2 a, ImVec2 b) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    // Under a modal dialog nothing can be clicked: only the dialog's own targets are listed.
+    if (const ImGuiWindow* modal = ImGui::GetTopMostPopupModal(); modal && window->RootWindow != modal) return;
+    const ImRect clip = window->ClipRect;
     const float top = std::max(a.y, clip.Min.y), bottom = std::min(b.y, clip.Max.y);
     if (bottom <= top) return;  // scrolled out of view
     targets[name] = {a.x, top, b.x - a.x, bottom - top};

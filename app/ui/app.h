@@ -113,6 +113,7 @@ struct App {
     // not listed); its width is never cut, so a control pushed past the window's edge shows.
     std::map<std::string, std::array<float, 4>> targets;
     void target(const std::string& name);  // records ImGui's last item
+    void target_rect(const std::string& name, ImVec2 min, ImVec2 max);  // a rectangle drawn by hand (links)
 
     // Keys pressed in this frame, with their modifiers (fed by the main loop).
     std::vector<KeyChord> key_presses;

@@ -27,7 +27,8 @@ struct DocumentsUi {
     std::vector<std::pair<std::string, std::string>> titles;  // applicable documents: id, title
     int preview_pages = 0, preview_w = 0, preview_h = 0;
     DynamicTexture preview;
-    std::string message;
+    std::string message;                            // what the last save said
+    bool message_error = false;                     // … and whether it failed
     std::vector<std::string> input_errors;          // option values that cannot be drafted (empty text …)
 
     // The municipality's own 例規 and organisation (profile facts), kept per municipality in the

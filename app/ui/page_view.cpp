@@ -1,9 +1,11 @@
 #include "ui/page_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "layout/paragraph.h"
 #include "ui/textures.h"
+#include "ui/touch_scroll.h"
 #include "ui/theme.h"
 #include "util/utf8.h"
 #include "guide/link.h"
@@ -63,10 +65,13 @@ PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margi
             const float t = std::max(1.0f, zoom);
             if (run.decoration & kUnderline) dl->AddLine(ImVec2(x, y + run.px + 2 * t), ImVec2(x + run.w, y + run.px + 2 * t), ink_color(run.ink), t);
             if (run.decoration & kStrikeThrough) dl->AddLine(ImVec2(x, y + run.px * 0.55f), ImVec2(x + run.w, y + run.px * 0.55f), ink_color(run.ink), t);
+            if (run.link >= 0 && !app.targets.contains("link:" + std::to_string(run.link)))  // a link's first visible piece
+                app.target_rect("link:" + std::to_string(run.link), ImVec2(x, origin.y + line.y), ImVec2(x + run.w, origin.y + line.y + line.height));
             if (run.link >= 0 && hovered_window && mouse.x >= x && mouse.x < x + run.w && mouse.y >= origin.y + line.y &&
                 mouse.y < origin.y + line.y + line.height) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) result.clicked_link = run.link;
+                // On release, and only when the press did not drag the page (touch_scroll).
+                if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !touch_dragged()) result.clicked_link = run.link;
             }
         }
     }
@@ -95,6 +100,11 @@ void draw_strong(App& app, const std::string& text) {
 void open_guide(App& app, const std::string& ref) {
     const size_t hash = ref.find('#');
     app.navigate(Location{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1});
+}
+
+void draw_message(App& app, const std::string& text, bool error, float width) {
+    if (text.empty()) return;
+    draw_wrapped(app, text, width, error ? FontRole::Bold : FontRole::Regular, app.ui_fonts.scale.body, error ? Ink::Error : Ink::Muted);
 }
 
 float wrapped_height(App& app, const std::string& text, float width, FontRole role, float px) {
@@ -146,9 +156,11 @@ bool wrapped_selectable(App& app, const std::string& id, const std::string& labe
     if (fill) dl->AddRectFilled(top_left, ImVec2(top_left.x + size.x, top_left.y + size.y), fill, 3);
     if (ImGui::IsItemFocused()) dl->AddRect(top_left, ImVec2(top_left.x + size.x, top_left.y + size.y), ImGui::GetColorU32(ImGuiCol_NavHighlight), 3, 0, 2);
     const ImVec2 after = ImGui::GetCursorScreenPos();
+    const ImGuiLastItemData row = GImGui->LastItemData;  // the row, not the label drawn inside it, is the item
     ImGui::SetCursorScreenPos(ImVec2(top_left.x + pad_x, top_left.y + pad_y));
     draw_layout(app, layout, 0, {});
     ImGui::SetCursorScreenPos(after);
+    GImGui->LastItemData = row;
     return clicked;
 }
 

@@ -31,6 +31,9 @@ void draw_strong(App& app, const std::string& text);
 // Opens the guide at "chapter" or "chapter#見出し".
 void open_guide(App& app, const std::string& ref);
 
+// A message after an action: a failure in the error colour (bold), anything else muted.
+void draw_message(App& app, const std::string& text, bool error, float width);
+
 // The height draw_wrapped() would take for `text` in `width`.
 float wrapped_height(App& app, const std::string& text, float width, FontRole role, float px);
 

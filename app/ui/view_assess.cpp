@@ -77,7 +77,7 @@ void draw_department_form(App& app) {
     labelled_input(app, "assess.head_name", "##head_name", a.form.head_name, width);
     labelled_input(app, "assess.staff_count", "##staff_count", a.form_staff, body * 8);
     labelled_input(app, "assess.contact", "##contact", a.form.contact, width);
-    if (!a.form_error.empty()) draw_wrapped(app, a.form_error, width, FontRole::Bold, body, Ink::Heading);
+    draw_message(app, a.form_error, true, width);
     ImGui::Spacing();
     if (ImGui::Button(app.text.get("assess.save"))) {
         const std::string staff_text = fold_for_search(a.form_staff);  // １２ typed by an IME is 12

@@ -174,7 +174,7 @@ void answer_widgets(App& app, const Question& q, float width) {
             const std::string problem = a.text_draft.empty() ? std::string()
                                         : n                  ? validate_answer(q, Answer::of_number(*n))
                                                              : std::string(app.text.get("assess.not_a_number"));
-            if (!problem.empty()) draw_wrapped(app, problem, width, FontRole::Bold, body, Ink::Text);
+            draw_message(app, problem, true, width);
             const std::string kept = stored.kind == Answer::Kind::Number ? number_text(stored.number) + q.unit : app.text.get("assess.number_none");
             draw_wrapped(app, app.text.format("assess.number_stored", {kept}), width, FontRole::Regular, body, Ink::Muted);
         }

@@ -125,7 +125,7 @@ void draw_pin_dialog(App& app) {
     }
     ImGui::Spacing();
     keypad(app);
-    if (!k.pin_message.empty()) draw_wrapped(app, k.pin_message, body * 24, FontRole::Bold, body, Ink::Text);
+    draw_message(app, k.pin_message, true, body * 24);
     ImGui::Spacing();
     const ImVec2 big(std::max(44.0f, body * 5), std::max(44.0f, body * 2));
     submit = ImGui::Button(app.text.get("kiosk.ok"), big) || submit;
@@ -259,12 +259,14 @@ void draw_admin(App& app) {
     ImGui::Spacing();
     if (ImGui::Button(app.text.get("kiosk.export_all")) && app.assess.store) {
         const std::string json = assessment::export_all_json(*app.assess.store);
+        bool saved = false;
         k.admin_message = app.save_export(
             "tebiki-all", "-" + local_timestamp(), ".json", [&](std::string*) { return std::optional<std::string>(json); },
-            "kiosk.exported", "kiosk.export_failed");
+            "kiosk.exported", "kiosk.export_failed", &saved);
+        k.admin_message_error = !saved;
     }
     app.target("kiosk:export_all");
-    if (!k.admin_message.empty()) draw_wrapped(app, k.admin_message, body * 34, FontRole::Regular, body, Ink::Muted);
+    draw_message(app, k.admin_message, k.admin_message_error, body * 34);
 
     ImGui::Separator();
     ImGui::TextUnformatted(app.text.get("kiosk.delete_department"));
