@@ -176,6 +176,7 @@ void App::navigate(Location to, bool keep_highlight) {
 
 void App::open_assessment(const std::string& questionnaire_id) {
     screen = Screen::Assessment;
+    return_to_assessment.reset();
     assess.preselect = questionnaire_id;
     if (!assess.department) assess.step = AssessStep::Departments;
     else if (!questionnaire_id.empty() && assess.step != AssessStep::Question) assess.step = AssessStep::Chooser;
@@ -235,6 +236,7 @@ void App::reset_for_next_person() {
     external_link = {};
     app_link_notice.clear();
     screen = Screen::Guide;
+    return_to_assessment.reset();
     auto assessment_store = std::move(assess.store);
     auto questionnaires = std::move(assess.questionnaires);
     assess = AssessUi{};  // closes the department and drops anything typed but not saved
@@ -286,7 +288,24 @@ std::string App::save_export(const std::string& name, const std::string& tail, c
     return file ? text.format(ok_key, {file->string()}) : text.format(fail_key, {error});
 }
 
-void App::go_back() { step_history(false); }
+void App::back_to_assessment() {
+    if (!return_to_assessment) return;
+    history.remember_scroll(page_scroll);
+    save_reading_position();
+    screen = Screen::Assessment;
+    if (assess.session) assess.step = return_to_assessment->step;
+    return_to_assessment.reset();
+    request_frames();
+}
+
+void App::go_back() {
+    // 戻る on the page an assessment opened leads back to the answers, not to an earlier page.
+    if (return_to_assessment && screen == Screen::Guide && history.current() == return_to_assessment->opened) {
+        back_to_assessment();
+        return;
+    }
+    step_history(false);
+}
 void App::go_forward() { step_history(true); }
 
 void App::step_history(bool forward) {

@@ -86,6 +86,14 @@ struct App {
     std::optional<bool> toc_override;  // the user's 目次 toggle; unset: by window width
 
     Screen screen = Screen::Guide;
+    // The guide opened from an assessment (「ガイドで詳しく読む」, advice): where 「回答に戻る」 and
+    // 戻る on that page lead back to.
+    struct ReturnToAssessment {
+        AssessStep step;
+        Location opened;  // the guide page it opened
+    };
+    std::optional<ReturnToAssessment> return_to_assessment;
+    void back_to_assessment();
     AssessUi assess;
     void open_assessment(const std::string& questionnaire_id = {});
     DocumentsUi docs;

@@ -99,12 +99,21 @@ void draw_strong(App& app, const std::string& text) {
 
 void open_guide(App& app, const std::string& ref) {
     const size_t hash = ref.find('#');
-    app.navigate(Location{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1});
+    Location to{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1};
+    if (app.screen == Screen::Assessment) app.return_to_assessment = App::ReturnToAssessment{app.assess.step, to};
+    app.navigate(to);
 }
 
 void draw_message(App& app, const std::string& text, bool error, float width) {
     if (text.empty()) return;
     draw_wrapped(app, text, width, error ? FontRole::Bold : FontRole::Regular, app.ui_fonts.scale.body, error ? Ink::Error : Ink::Muted);
+}
+
+void same_line_if_fits(const char* label, float right) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
+    if (right <= 0) right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
 }
 
 float wrapped_height(App& app, const std::string& text, float width, FontRole role, float px) {

@@ -34,6 +34,10 @@ void open_guide(App& app, const std::string& ref);
 // A message after an action: a failure in the error colour (bold), anything else muted.
 void draw_message(App& app, const std::string& text, bool error, float width);
 
+// SameLine() when a button labelled `label` still fits on the current line (up to the screen x
+// `right`; 0: the window's content edge), else a new line.
+void same_line_if_fits(const char* label, float right = 0);
+
 // The height draw_wrapped() would take for `text` in `width`.
 float wrapped_height(App& app, const std::string& text, float width, FontRole role, float px);
 

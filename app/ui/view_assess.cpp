@@ -109,6 +109,7 @@ void start_or_resume(App& app, int64_t assessment_id, AssessStep step) {
     }
     a.task = -1;
     a.question = 0;
+    a.message.clear();
     const auto visible = a.session->visible_questions();
     for (size_t i = 0; i < visible.size(); ++i)
         if (visible[i]->id == a.session->record().current_question) a.question = i;
@@ -170,6 +171,7 @@ void draw_chooser(App& app) {
         ImGui::SameLine();
         if (ImGui::Button(app.text.get("assess.delete_department"))) a.confirm_delete = true;
     }
+    draw_message(app, a.message, a.message_error, width);  // 「回答のない診断は残さずに閉じました」
     ImGui::Spacing();
 
     draw_heading(app, app.text.get("assess.choose"), 1);
@@ -237,6 +239,14 @@ void draw_assessment(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
     ImGui::BeginChild("assessment", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
+    // Every step (and every question) opens at its top: the chooser's scroll must not carry over
+    // to the results.
+    static std::string shown;
+    const std::string now = std::to_string(int(a.step)) + ":" + std::to_string(a.task) + ":" + std::to_string(a.question);
+    if (now != shown) {
+        ImGui::SetScrollY(0);
+        shown = now;
+    }
     touch_scroll(app);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = std::max(body, (avail - body * 56) * 0.5f);

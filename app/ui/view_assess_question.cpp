@@ -192,6 +192,24 @@ void answer_widgets(App& app, const Question& q, float width) {
 
 }  // namespace
 
+void interrupt_assessment(App& app) {
+    AssessUi& a = app.assess;
+    if (!a.session) return;
+    // An assessment with no answer (and no task rows) would only be a junk entry in the history.
+    const bool empty = a.session->answers(-1).empty() && a.session->tasks().empty();
+    if (empty) {
+        a.store->delete_assessment(a.session->record().id);
+        a.message = app.text.get("assess.discarded");
+        a.message_error = false;
+    }
+    a.session.reset();
+    a.task = -1;
+    a.question = 0;
+    a.draft_for.clear();
+    a.step = AssessStep::Chooser;
+    app.request_frames();
+}
+
 bool assess_draft_saved(const App& app) {
     const AssessUi& a = app.assess;
     const Question* q = question_on_screen(a);
@@ -251,6 +269,9 @@ void draw_assess_tasks(App& app) {
         a.step = AssessStep::Results;
     }
     app.target("assess:finish");
+    same_line_if_fits(app.text.get("assess.interrupt"));
+    if (ImGui::Button(app.text.get("assess.interrupt"))) interrupt_assessment(app);
+    app.target("assess:interrupt");
 }
 
 void draw_assess_question(App& app) {
@@ -267,47 +288,57 @@ void draw_assess_question(App& app) {
     const Question& q = *visible[a.question];
     if (a.task < 0) s.set_current_question(q.id);
 
-    draw_strong(app, task_title(a));
     size_t answered = 0;
     for (const Question* v : visible)
         if (s.answer(a.task, v->id).kind != Answer::Kind::Unanswered) ++answered;
-    // Navigation first, beside the progress: the answers below may reach past the screen's end.
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app.text.format("assess.progress", {std::to_string(a.question + 1), std::to_string(visible.size())}).c_str());
+    // The title with the progress, the buttons (wrapping when narrow), then the question and its
+    // answers right away: at 200 % on a laptop the answers must be on the first screen. The help
+    // text and the area follow the answers.
+    const float right = ImGui::GetCursorScreenPos().x + width;
+    ImGui::PushFont(app.ui_fonts.bold);
+    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", task_title(a).c_str());
+    ImGui::PopFont();
     ImGui::SameLine(0, body);
+    ImGui::TextUnformatted(app.text.format("assess.progress", {std::to_string(a.question + 1), std::to_string(visible.size())}).c_str());
     const bool first = a.question == 0, last = a.question + 1 >= visible.size();
     size_t next_question = a.question;
     ImGui::BeginDisabled(first);
     if (ImGui::Button(app.text.get("assess.prev")) || (!first && app.key_pressed(GLFW_KEY_PAGE_UP))) next_question = a.question - 1;
     ImGui::EndDisabled();
     app.target("assess:prev");
-    ImGui::SameLine();
+    same_line_if_fits(app.text.get(last ? "assess.to_review" : "assess.next"), right);
     if (ImGui::Button(app.text.get(last ? "assess.to_review" : "assess.next")) || app.key_pressed(GLFW_KEY_PAGE_DOWN)) {
         if (last) a.step = a.task >= 0 ? AssessStep::Tasks : AssessStep::Review;
         else next_question = a.question + 1;
     }
     app.target("assess:next");
-    ImGui::SameLine();
+    same_line_if_fits(app.text.get(a.task >= 0 ? "assess.back_to_tasks" : "assess.to_review"), right);
     if (a.task >= 0) {
         if (ImGui::Button(app.text.get("assess.back_to_tasks"))) a.step = AssessStep::Tasks;
     } else if (ImGui::Button(app.text.get("assess.to_review"))) {
         a.step = AssessStep::Review;
     }
     app.target("assess:review");
-    ImGui::ProgressBar(float(answered) / float(visible.size()), ImVec2(width, body * 0.5f), "");
+    same_line_if_fits(app.text.get("assess.interrupt"), right);
+    const bool interrupt = ImGui::Button(app.text.get("assess.interrupt"));
+    app.target("assess:interrupt");
+    ImGui::ProgressBar(float(answered) / float(visible.size()), ImVec2(width, std::max(4.0f, body * 0.25f)), "");
+    draw_wrapped(app, q.text, width, FontRole::Bold, body, Ink::Text);
+    ImGui::PushID(q.id.c_str());
+    answer_widgets(app, q, std::min(width, body * 30));
+    ImGui::PopID();
+    ImGui::Spacing();
+    if (!q.help.empty()) draw_wrapped(app, q.help, width, FontRole::Regular, body, Ink::Muted);
     if (const Area* area = s.questionnaire().area(q.area))
         ImGui::TextDisabled("%s", app.text.format("assess.area", {area->name}).c_str());
-    ImGui::Spacing();
-    draw_wrapped(app, q.text, width, FontRole::Bold, body, Ink::Text);
-    if (!q.help.empty()) draw_wrapped(app, q.help, width, FontRole::Regular, body, Ink::Muted);
     if (!q.guide.empty()) {
         if (ImGui::Button(app.text.get("assess.guide_link"))) open_guide(app, q.guide);
         app.target("assess:guide");
     }
-    ImGui::Spacing();
-    ImGui::PushID(q.id.c_str());
-    answer_widgets(app, q, std::min(width, body * 30));
-    ImGui::PopID();
+    if (interrupt) {
+        interrupt_assessment(app);
+        return;
+    }
     // Leaving the question (PageDown, the buttons) commits a number still being typed.
     if (q.type == QuestionType::Number && a.draft_for.ends_with(":" + q.id) &&
         (next_question != a.question || a.step != AssessStep::Question))

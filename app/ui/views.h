@@ -15,7 +15,8 @@ void draw_assess_tasks(App& app);      // view_assess_question.cpp
 void draw_assess_question(App& app);   // view_assess_question.cpp
 void draw_assess_review(App& app);     // view_assess_question.cpp
 bool assess_draft_saved(const App& app);  // view_assess_question.cpp: the field shows what is stored
-void draw_assess_results(App& app);    // view_assess_results.cpp
+void draw_assess_results(App& app);
+void interrupt_assessment(App& app);   // view_assess_question.cpp: back to the chooser; an empty one is discarded    // view_assess_results.cpp
 // view_assess.cpp: an assessment taken on an older version of a bundled questionnaire is moved onto
 // the current version before it is answered again (answers carried over through aliases).
 void bring_up_to_date(App& app, int64_t assessment_id);
