@@ -37,6 +37,8 @@ void write_state(const App& app, const char* path) {
     // What the last save or export said (tests check a failed write is not reported as saved).
     field("docs_message", app.docs.message, true);
     field("assess_message", app.assess.message, true);
+    field("assess_scroll", std::to_string(int(app.assess.scroll)), false);
+    field("history", std::to_string(app.assess.department && app.assess.store ? app.assess.store->assessments(app.assess.department->id).size() : 0), false);
     field("admin_message", app.kiosk.admin_message, true);
     if (app.assess.session) {
         const auto& session = *app.assess.session;

@@ -271,6 +271,7 @@ void draw_assessment(App& app) {
     }
     ImGui::PopItemWidth();
     ImGui::EndGroup();
+    a.scroll = ImGui::GetScrollY();
     ImGui::EndChild();
 }
 
