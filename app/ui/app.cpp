@@ -243,6 +243,7 @@ void App::reset_for_next_person() {
     assess.store = std::move(assessment_store);
     assess.questionnaires = std::move(questionnaires);
     docs.overrides.clear();
+    docs.overrides_for = 0;  // the department's stored choices are read again when it is opened
     docs.date_text.clear();
     docs.message.clear();
     docs.source.reset();

@@ -32,6 +32,12 @@ void write_state(const App& app, const char* path) {
         field("preview_pages", std::to_string(app.docs.preview_pages), false);
         field("draft_errors", std::to_string(app.docs.draft.errors.size() + app.docs.input_errors.size()), false);
         field("comparison", app.docs.comparison ? (app.docs.comparison->same ? "\"same\"" : "\"changed\"") : "null", false);
+        field("preview_zoom", std::to_string(app.docs.preview_zoom), false);
+        field("preview_scroll", "[" + std::to_string(int(app.docs.preview_scroll[0])) + "," + std::to_string(int(app.docs.preview_scroll[1])) + "]", false);
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", app.docs.draft.date.year, app.docs.draft.date.month, app.docs.draft.date.day);
+        field("draft_date", date, true);
+        field("resave_asked", app.docs.confirm_ext.empty() ? "false" : "true", false);
         field("compare_preview", app.docs.compare_preview && app.docs.comparison ? "true" : "false", false);
     }
     // What the last save or export said (tests check a failed write is not reported as saved).
