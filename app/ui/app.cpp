@@ -125,8 +125,9 @@ void App::target_rect(const std::string& name, ImVec2 a, ImVec2 b) {
     if (const ImGuiWindow* modal = ImGui::GetTopMostPopupModal(); modal && window->RootWindow != modal) return;
     const ImRect clip = window->ClipRect;
     const float top = std::max(a.y, clip.Min.y), bottom = std::min(b.y, clip.Max.y);
-    if (bottom <= top) return;  // scrolled out of view
-    targets[name] = {a.x, top, b.x - a.x, bottom - top};
+    const float left = std::max(a.x, clip.Min.x), right = std::min(b.x, clip.Max.x);
+    if (bottom <= top || right <= left) return;  // scrolled out of view
+    targets[name] = {left, top, right - left, bottom - top};
 }
 
 bool App::key_pressed(int key, int mods) const {

@@ -249,7 +249,7 @@ void draw_save_bar(App& app, const Draft& draft, float width) {
     save_button(app, draft, "docs.save_pdf", ".pdf", "docs:save_pdf", false);
     save_button(app, draft, "docs.save_md", ".md", "docs:save_md", false);
     ImGui::EndDisabled();
-    // The message has room kept for it (three lines or the longest seen), so that it coming and going does not
+    // The message has room kept for it (as much as the longest seen), so that it coming and going does not
     // move the options below under the pointer.
     const float message_top = ImGui::GetCursorPosY();
     if (!d.confirm_ext.empty()) {
@@ -264,7 +264,7 @@ void draw_save_bar(App& app, const Draft& draft, float width) {
     }
     const float used = ImGui::GetCursorPosY() - message_top;
     d.message_room = std::max(d.message_room, used);  // never shrinks: a longer message once seen keeps its room
-    const float room = std::max(ImGui::GetTextLineHeightWithSpacing() * 3.3f, d.message_room);
+    const float room = d.message_room;
     if (used < room) ImGui::Dummy(ImVec2(1, room - used - ImGui::GetStyle().ItemSpacing.y));
 }
 
@@ -317,11 +317,15 @@ void draw_preview(App& app, const Draft& draft, float width, float height) {
     const float body = app.ui_fonts.scale.body;
     const float bar_h = ImGui::GetFrameHeightWithSpacing() * (width < body * 22 ? 2.2f : 1.2f);
     if (d.preview_dirty) {
-        // At zoom 1 the page fits the panel, its pixels matching the screen's, so it is sharp;
+        // At zoom 1 the page fits the panel (below), its pixels matching the screen's, so it is sharp;
         // zoomed in, it is drawn larger and panned. The 新旧対照表 is A4 landscape.
         const bool table = d.compare_preview && d.comparison;
         const float page_w = table ? 842.0f : 595.0f, page_h = table ? 595.0f : 842.0f;
-        const double fit = std::min((width - body) / page_w, (height - bar_h - body) / page_h);
+        // The whole page when that leaves it at least 60 % of the panel's width, else the width
+        // (a short panel: the page scrolls).
+        const double by_width = (width - body * 1.5) / page_w;
+        const double whole = std::min(by_width, double(height - bar_h - body) / page_h);
+        const double fit = whole * page_w < width * 0.6 ? by_width : whole;
         const double px_per_pt = std::clamp(fit * d.preview_zoom, 0.3, 4.0);
         const PageImage image = table ? render_comparison_page(*d.comparison, d.page, px_per_pt) : render_page(draft, d.page, px_per_pt);
         d.preview.update(image.width, image.height, image.rgba.data());
@@ -405,11 +409,12 @@ void draw_documents(App& app) {
     const DraftInputs in = inputs_for(app);
     if (d.draft_dirty) refresh_draft(d, in);
 
-    // Side by side; on a portrait window (a kiosk) the options above and the page below, each
-    // the full width.
+    // Side by side; on a portrait window (a kiosk) or a narrow one the options above and the
+    // page below, each the full width.
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool stacked = avail.y > avail.x * 1.2f;
-    const ImVec2 left_size = stacked ? ImVec2(avail.x, avail.y * 0.55f) : ImVec2(std::max(body * 18, avail.x * 0.42f), avail.y);
+    const float side_w = std::max(body * 18, avail.x * 0.42f);
+    const bool stacked = avail.y > avail.x * 1.2f || avail.x - side_w < body * 16;  // or the page would be a strip
+    const ImVec2 left_size = stacked ? ImVec2(avail.x, avail.y * 0.55f) : ImVec2(side_w, avail.y);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened;
     ImGui::BeginChild("docs_left", left_size, false, flags | ImGuiWindowFlags_NoScrollbar);
     const float width = ImGui::GetContentRegionAvail().x - body * 0.5f;

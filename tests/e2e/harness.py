@@ -53,6 +53,7 @@ class App:
         self.display = display
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="tebiki-e2e-")
         self.state_file = os.path.join(self.data_dir, "state.json")
+        self.width, self.height = (int(v) for v in size.split("x"))
         env = dict(display.env, TEBIKI_STATE_FILE=self.state_file)
         cmd = [BIN, "--content", content, "--assets", FIXTURE_ASSETS, "--data", self.data_dir, "--size", size, *args]
         if os.path.exists(self.state_file):
@@ -105,6 +106,28 @@ class App:
         time.sleep(0.1)
         self.xdotool("click", "1")
 
+    def scroll_to(self, name, x=None, y=None, button="5", limit=40):
+        """Turns the wheel over (x, y) (the window's middle) until target `name` is fully drawn: on
+        a small window or at a large zoom a form runs below the fold, as it does for a person."""
+        for _ in range(limit):
+            state = self.state() or {}
+            r = state.get("targets", {}).get(name)
+            if r and r[3] >= 20 and r[1] + r[3] < self.height - 4:
+                return state
+            self.xdotool("mousemove", "--window", self.window(), str(x or self.width // 2), str(y or self.height // 2))
+            self.xdotool("click", button)
+            time.sleep(0.15)
+        fail(f"scrolling did not bring {name} into view; last state: {self.state()}")
+
+    def toolbar(self, name):
+        """Clicks toolbar button `name`, through 「その他」 when the toolbar has folded it away."""
+        state = self.wait_for(lambda s: name in s["targets"] or "more" in s["targets"], f"toolbar button {name}")
+        if name in state["targets"]:
+            self.click_target(name)
+        else:
+            self.click_target("more")
+            self.click_target("more:" + name)
+
     def key(self, *keys):
         for k in keys:
             self.xdotool("key", "--clearmodifiers", k)
@@ -128,12 +151,13 @@ class App:
 
     def register_department(self, municipality, department):
         """Registers a department through the assessment screens (ASCII names: xdotool types them)."""
-        self.click_target("assess")
+        self.toolbar("assess")
         self.click_target("assess:new_department")
         self.click_target("assess:field:municipality")
         self.xdotool("type", "--delay", "50", municipality)
         self.click_target("assess:field:department")
         self.xdotool("type", "--delay", "50", department)
+        self.scroll_to("assess:save")
         self.click_target("assess:save")
         self.wait_for(lambda s: s["screen"] == "assess:chooser", "department saved")
 
