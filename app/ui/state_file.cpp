@@ -37,6 +37,7 @@ void write_state(const App& app, const char* path) {
         char date[16];
         std::snprintf(date, sizeof date, "%04d-%02d-%02d", app.docs.draft.date.year, app.docs.draft.date.month, app.docs.draft.date.day);
         field("draft_date", date, true);
+        field("docs_source", !app.docs.source ? "" : app.docs.source->finished() ? "finished" : "in_progress", true);
         field("resave_asked", app.docs.confirm_ext.empty() ? "false" : "true", false);
         field("compare_preview", app.docs.compare_preview && app.docs.comparison ? "true" : "false", false);
     }

@@ -100,6 +100,15 @@ class App:
 
     def click_target(self, name):
         state = self.wait_for(lambda s: name in s.get("targets", {}), f"target {name}")
+        # A screen that just opened may still be settling (a scroll reset, a wrapped row): click
+        # where the target stays for two reads in a row.
+        deadline = time.time() + 2
+        while time.time() < deadline:
+            time.sleep(0.08)
+            again = self.wait_for(lambda s: name in s.get("targets", {}), f"target {name}")
+            if again["targets"][name] == state["targets"][name]:
+                break
+            state = again
         x, y, w, h = state["targets"][name]
         win = self.window()
         self.xdotool("mousemove", "--window", win, str(int(x + min(w / 2, 40))), str(int(y + h / 2)))

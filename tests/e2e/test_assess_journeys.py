@@ -1,7 +1,8 @@
 """Issue 14, assessment: 「中断してほかの診断へ」 leaves a started questionnaire (an empty one is not
 kept); the chosen answer shows ● (no missing glyph) and stays dark when hovered; 「ガイドで詳しく
 読む」 → 戻る or 「回答に戻る」 returns to the question; the results open at their top whatever the
-chooser's scroll; the chooser, the question screen and the results count the same questions."""
+chooser's scroll; the chooser, the question screen and the results count the same questions; the
+document screen uses the latest finished assessment, not a newer unfinished one."""
 import os
 import time
 
@@ -78,6 +79,16 @@ with Display("1280x800") as display:
             fail(f"the results opened scrolled to {state['assess_scroll']}px")
         if state["applicable"] != chooser:
             fail(f"the results count {state['applicable']} questions, the chooser {chooser}")
+
+        # A newer assessment started and left: the documents still use the finished one.
+        app.click_target("assess:back")
+        app.wait_for(lambda s: s["screen"] == "assess:chooser", "the chooser")
+        app.click_target("assess:start:readiness")
+        app.wait_for(lambda s: s["screen"] == "assess:question", "a second assessment")
+        app.toolbar("docs")
+        state = app.wait_for(lambda s: s["screen"] == "documents", "the document screen")
+        if state["docs_source"] != "finished":
+            fail(f"the documents use the {state['docs_source']!r} assessment, not the latest finished one")
     finally:
         app.close()
 print("ok")
