@@ -1,6 +1,7 @@
 """Issue 14, layout at every size: the window at 1280x720 200 %, 1080x1920 150 % and 200 % and
 800x900 150 %; on home, the reader, the assessment chooser and question and the document screen
-no two named targets overlap and none leaves the window (read from the state file). Screenshots
+no two named targets overlap, none leaves the window and the search box keeps 160 px (read from
+the state file). Screenshots
 of every screen are kept for a person to look at (printed paths)."""
 import os
 import subprocess
@@ -36,6 +37,9 @@ def check(app, size, zoom, where, width, height):
     print(f"{size}@{zoom} {where}: {len(state['targets'])} targets, {len(found)} problems, missing glyphs "
           f"{state['missing_glyphs']}; screenshot {path}")
     problems.extend(f"{size}@{zoom} {where}: {p}" for p in found)
+    search = state["targets"].get("search")
+    if search and search[2] < 160:
+        problems.append(f"{size}@{zoom} {where}: the search box is {search[2]} px wide (< 160)")
     if state["missing_glyphs"]:
         problems.append(f"{size}@{zoom} {where}: {state['missing_glyphs']} glyphs missing")
     return state
