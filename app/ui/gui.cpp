@@ -490,6 +490,13 @@ int run_gui(const cli::Options& options) {
         glClear(GL_COLOR_BUFFER_BIT);
         render(*app, window, audience);
         app->frames_drawn++;
+        // A dialog opened or closed: ImGui measures an auto-sized window in one frame and shows
+        // it in the next, so draw until it is on screen even without further input.
+        static int open_popups = 0;
+        if (GImGui->OpenPopupStack.Size != open_popups) {
+            open_popups = GImGui->OpenPopupStack.Size;
+            app->request_frames(2);
+        }
         if (!app->fonts_complete && !app->fonts_dirty) {
             app->fonts_dirty = true;
             app->request_frames(1);

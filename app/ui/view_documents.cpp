@@ -197,7 +197,7 @@ void draw_options(App& app, const DraftInputs& in, float width) {
     }
 }
 
-void save(App& app, const Draft& draft, const std::string& ext) {
+void save(App& app, const Draft& draft, const std::string ext) {  // ext by value: it may be confirm_ext, cleared below
     DocumentsUi& d = app.docs;
     const storage::Department& dept = *app.assess.department;
     bool written = false;
