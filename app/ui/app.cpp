@@ -12,13 +12,18 @@
 #include "storage/local_store.h"
 #include "util/file_io.h"
 #include "util/file_name.h"
+#include "ui/glyph_check.h"
 #include "ui/theme.h"
 
 namespace tebiki::ui {
 
+// Symbols the UI draws that may not be in any text: the mark for a missing character
+// (ui/glyph_check.h), answer markers, arrows, the ellipsis.
+static const std::string kUiSymbols = std::string(kMissingGlyphMark) + "●○◯→←↑↓・…";
+
 static void collect_glyphs(const Book& book, const UiStrings& text, GlyphText& out) {
-    out.everything = text.all_text();
-    out.headings = text.all_text();
+    out.everything = text.all_text() + kUiSymbols;
+    out.headings = text.all_text() + kUiSymbols;
     for (const Part& part : book.parts) {
         out.everything += part.title + part.summary + part.short_name;
         out.headings += part.title + part.short_name;
@@ -34,15 +39,17 @@ static void collect_glyphs(const Book& book, const UiStrings& text, GlyphText& o
 GlyphText first_screen_glyphs(const App& app) {
     // Every glyph costs rasterising at 7 sizes: keep the headings to the home screen's big words.
     GlyphText out;
-    out.everything = app.text.all_text();
-    out.headings = app.text.get("home.heading");
+    out.everything = app.text.all_text() + kUiSymbols;
+    out.headings = std::string(app.text.get("home.heading")) + app.text.get("home.parts") + kUiSymbols;
+    out.code = kUiSymbols;
+    for (const char* key : {"home.journey_read", "home.journey_assess", "home.journey_docs", "home.journey_present"}) out.headings += app.text.get(key);
     for (const Part& part : app.book.parts) {
         out.everything += part.title + part.summary + part.short_name;
         out.headings += part.short_name;
     }
     if (const Chapter* c = app.current_chapter()) {
         out.everything += c->source;
-        out.code = c->source;
+        out.code += c->source;
         out.headings += c->title;
         for (const Heading& h : c->headings) out.headings += h.text;
         for (const Chapter& other : app.book.chapters) out.everything += other.title;  // the table of contents
@@ -100,6 +107,7 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
         try {
             if (auto z = app->store->get("zoom")) app->zoom = std::clamp(float(std::atof(z->c_str())), 0.5f, 3.0f);
             if (auto chapter = app->store->get("reading.chapter"); chapter && app->book.find(*chapter)) {
+                app->last_chapter = *chapter;
                 app->history.go(Location{*chapter, "", -1});
                 unsigned seq = 0, offset = 0;
                 if (auto pos = app->store->get("reading.position"); pos && std::sscanf(pos->c_str(), "%u:%u", &seq, &offset) == 2)
@@ -111,9 +119,17 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     return app;
 }
 
-void App::target(const std::string& name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    targets[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
+void App::target(const std::string& name) { target_rect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void App::target_rect(const std::string& name, ImVec2 a, ImVec2 b) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindowRead();
+    // Under a modal dialog nothing can be clicked: only the dialog's own targets are listed.
+    if (const ImGuiWindow* modal = ImGui::GetTopMostPopupModal(); modal && window->RootWindow != modal) return;
+    const ImRect clip = window->ClipRect;
+    const float top = std::max(a.y, clip.Min.y), bottom = std::min(b.y, clip.Max.y);
+    const float left = std::max(a.x, clip.Min.x), right = std::min(b.x, clip.Max.x);
+    if (bottom <= top || right <= left) return;  // scrolled out of view
+    targets[name] = {left, top, right - left, bottom - top};
 }
 
 bool App::key_pressed(int key, int mods) const {
@@ -137,6 +153,7 @@ const PageLayout& App::layout_for(size_t chapter, float width) {
 }
 
 void App::save_reading_position() {
+    if (!history.current().chapter_id.empty()) last_chapter = history.current().chapter_id;
     if (!store || !current_layout) return;
     const auto [seq, offset] = current_layout->position_at(page_scroll);
     try {
@@ -162,6 +179,7 @@ void App::navigate(Location to, bool keep_highlight) {
 
 void App::open_assessment(const std::string& questionnaire_id) {
     screen = Screen::Assessment;
+    return_to_assessment.reset();
     assess.preselect = questionnaire_id;
     if (!assess.department) assess.step = AssessStep::Departments;
     else if (!questionnaire_id.empty() && assess.step != AssessStep::Question) assess.step = AssessStep::Chooser;
@@ -263,12 +281,14 @@ void App::reset_for_next_person() {
     ward.model.reset();  // other departments' figures stay behind the PIN
     ward.filter.clear();
     ward.message.clear();
+    return_to_assessment.reset();
     auto assessment_store = std::move(assess.store);
     auto questionnaires = std::move(assess.questionnaires);
     assess = AssessUi{};  // closes the department and drops anything typed but not saved
     assess.store = std::move(assessment_store);
     assess.questionnaires = std::move(questionnaires);
     docs.overrides.clear();
+    docs.overrides_for = 0;  // the department's stored choices are read again when it is opened
     docs.date_text.clear();
     docs.message.clear();
     docs.source.reset();
@@ -281,6 +301,12 @@ void App::reset_for_next_person() {
     kiosk.ask = KioskUi::Ask::None;
     kiosk.pin.clear();
     kiosk.pin_again.clear();
+    if (zoom != kiosk.default_zoom) {  // the next visitor gets the admin's zoom, not the last one's
+        zoom = kiosk.default_zoom;
+        fonts_dirty = true;
+        current_layout = nullptr;
+    }
+    toc_override.reset();
     ImGui::ClearActiveID();  // a half-typed field loses its text with its focus
     if (GImGui->OpenPopupStack.Size > 0) ImGui::ClosePopupToLevel(0, true);  // dialogs left open
     request_frames();
@@ -308,7 +334,24 @@ std::string App::save_export(const std::string& name, const std::string& tail, c
     return file ? text.format(ok_key, {file->string()}) : text.format(fail_key, {error});
 }
 
-void App::go_back() { step_history(false); }
+void App::back_to_assessment() {
+    if (!return_to_assessment) return;
+    history.remember_scroll(page_scroll);
+    save_reading_position();
+    screen = Screen::Assessment;
+    if (assess.session) assess.step = return_to_assessment->step;
+    return_to_assessment.reset();
+    request_frames();
+}
+
+void App::go_back() {
+    // 戻る on the page an assessment opened leads back to the answers, not to an earlier page.
+    if (return_to_assessment && screen == Screen::Guide && history.current() == return_to_assessment->opened) {
+        back_to_assessment();
+        return;
+    }
+    step_history(false);
+}
 void App::go_forward() { step_history(true); }
 
 void App::step_history(bool forward) {
@@ -327,7 +370,7 @@ void App::set_zoom(float z) {
     zoom = z;
     fonts_dirty = true;
     current_layout = nullptr;
-    if (store) {
+    if (store && !kiosk.on) {  // a kiosk visitor's zoom lasts until the idle reset
         try {
             store->set("zoom", std::to_string(zoom));
         } catch (const storage::StorageError&) {

@@ -72,6 +72,7 @@ struct App {
     std::vector<std::string> highlight_terms;  // from the search hit that opened the page
     float page_scroll = 0;                     // current scroll of the page, updated each frame
     const PageLayout* current_layout = nullptr;
+    std::string last_chapter;  // the chapter read last (home 「続きから」), also across starts
 
     // Search box
     std::string query;
@@ -80,11 +81,20 @@ struct App {
     bool focus_search = false;
     bool search_open = false;
     bool scroll_hit_into_view = false;
-    ImVec2 search_box_min, search_box_max;  // where the results panel hangs from
+    ImVec2 search_box_min, search_box_max;      // where the results panel hangs from
+    ImVec2 search_panel_min, search_panel_max;  // the panel (last frame): a click outside closes it
 
     std::optional<bool> toc_override;  // the user's 目次 toggle; unset: by window width
 
     Screen screen = Screen::Guide;
+    // The guide opened from an assessment (「ガイドで詳しく読む」, advice): where 「回答に戻る」 and
+    // 戻る on that page lead back to.
+    struct ReturnToAssessment {
+        AssessStep step;
+        Location opened;  // the guide page it opened
+    };
+    std::optional<ReturnToAssessment> return_to_assessment;
+    void back_to_assessment();
     AssessUi assess;
     void open_assessment(const std::string& questionnaire_id = {});
     DocumentsUi docs;
@@ -113,9 +123,12 @@ struct App {
     std::string app_link_notice;
 
     // Screen rectangles of named widgets (TOC entries, tiles, buttons), exported in the state
-    // file so end-to-end tests can click them by name instead of by guessed coordinates.
+    // file so end-to-end tests can click them by name instead of by guessed coordinates. Only the
+    // part inside the scrolling window's visible height is kept (a target scrolled out of view is
+    // not listed); its width is never cut, so a control pushed past the window's edge shows.
     std::map<std::string, std::array<float, 4>> targets;
     void target(const std::string& name);  // records ImGui's last item
+    void target_rect(const std::string& name, ImVec2 min, ImVec2 max);  // a rectangle drawn by hand (links)
 
     // Keys pressed in this frame, with their modifiers (fed by the main loop).
     std::vector<KeyChord> key_presses;

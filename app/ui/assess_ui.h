@@ -40,6 +40,8 @@ struct AssessUi {
     std::string draft_for;      // the question the draft belongs to
     std::string preselect;      // questionnaire id from an app: link in the guide
     std::string message;        // exported file, errors
+    bool message_error = false; // the message says something failed
+    float scroll = 0;           // of the assessment screens (state file)
 
     // The history shown with the results, loaded once per opened assessment (it parses every
     // earlier assessment's questionnaire text, which is too slow to repeat each frame).

@@ -88,7 +88,7 @@ void draw_compare(App& app, float width) {
     draw_heading(app, app.text.get("docs.compare"), 2);
     if (d.comparison_dirty) rebuild(app);
     if (!d.compare_message.empty()) {
-        draw_wrapped(app, d.compare_message, width, FontRole::Regular, body, Ink::Text);
+        draw_message(app, d.compare_message, true, width);
         return;
     }
     if (!d.comparison) {
@@ -109,9 +109,11 @@ void draw_compare(App& app, float width) {
     const storage::Department& dept = *app.assess.department;
     auto save = [&](const char* ext) {
         const Comparison& c = *d.comparison;
+        bool saved = false;
         d.message = app.save_export(
             dept.municipality + "_" + dept.name + "_" + c.title, "_compare_" + local_timestamp(), ext,
-            [&](std::string* error) { return comparison_bytes(c, ext, error); }, "docs.saved", "docs.failed");
+            [&](std::string* error) { return comparison_bytes(c, ext, error); }, "docs.saved", "docs.failed", &saved);
+        d.message_error = !saved;
     };
     if (ImGui::Button((std::string(app.text.get("docs.compare_save_docx")) + "##compare").c_str())) save(".docx");
     app.target("docs:compare_docx");

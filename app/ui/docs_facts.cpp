@@ -104,7 +104,7 @@ void draw_facts(App& app, float width) {
         app.target("docs:fact:exclude:" + name);
     }
     if (changed) store_facts(app);
-    if (!d.facts_message.empty()) draw_wrapped(app, d.facts_message, width, FontRole::Regular, app.ui_fonts.scale.body, Ink::Text);
+    draw_message(app, d.facts_message, true, width);
 }
 
 }  // namespace tebiki::ui

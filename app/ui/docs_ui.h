@@ -27,7 +27,13 @@ struct DocumentsUi {
     std::vector<std::pair<std::string, std::string>> titles;  // applicable documents: id, title
     int preview_pages = 0, preview_w = 0, preview_h = 0;
     DynamicTexture preview;
-    std::string message;
+    std::string message;                            // what the last save said (cleared when the draft changes)
+    bool message_error = false;                     // … and whether it failed
+    float message_room = 0;                         // the height kept for that message in the save bar
+    std::string saved_as;                           // "yoko.pdf": saved so since the draft last changed
+    std::string confirm_ext;                        // a save of that same draft waiting for 「もう一度保存」
+    float preview_zoom = 1.0f;                      // 1: the page fits the panel; more: zoomed in, panned by drag
+    float preview_scroll[2] = {0, 0};               // how far the zoomed page is panned (x, y)
     std::vector<std::string> input_errors;          // option values that cannot be drafted (empty text …)
 
     // The municipality's own 例規 and organisation (profile facts), kept per municipality in the

@@ -32,6 +32,7 @@
 #include "text/line_break.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
+#include "ui/glyph_check.h"
 #include "ui/start_up.h"
 #include "ui/state_file.h"
 #include "ui/textures.h"
@@ -307,6 +308,7 @@ int run_gui(const cli::Options& options) {
         find_line_breaks("日本語の文。");  // loads ICU's break rules now rather than in the first frame
         l.atlas = IM_NEW(ImFontAtlas)();
         l.app->ui_fonts = build_fonts(*l.atlas, *l.app->fonts, first_screen_glyphs(*l.app), l.app->effective_zoom(), false);
+        use_geta_for_missing(l.app->ui_fonts);
         phase("atlas");
         return l;
     });
@@ -451,6 +453,7 @@ int run_gui(const cli::Options& options) {
             // whole Japanese range (user input).
             const bool complete = app->frames_drawn > 0;
             app->ui_fonts = build_fonts(*io.Fonts, *app->fonts, complete ? app->glyphs : first_screen_glyphs(*app), app->effective_zoom(), complete);
+            use_geta_for_missing(app->ui_fonts);
             io.FontDefault = app->ui_fonts.body;
             app->fonts_complete = complete;
             app->fonts_dirty = false;
@@ -478,6 +481,7 @@ int run_gui(const cli::Options& options) {
         }
         if (bench_scroll) ImGui::SetScrollY(ImGui::GetScrollY());  // no-op; scrolling is driven below
         ImGui::Render();
+        app->missing_glyphs = count_missing_glyphs(app->ui_fonts, ImGui::GetDrawData());
         const double cpu_after = thread_cpu_ms();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
@@ -487,6 +491,13 @@ int run_gui(const cli::Options& options) {
         glClear(GL_COLOR_BUFFER_BIT);
         render(*app, window, audience);
         app->frames_drawn++;
+        // A dialog opened or closed: ImGui measures an auto-sized window in one frame and shows
+        // it in the next, so draw until it is on screen even without further input.
+        static int open_popups = 0;
+        if (GImGui->OpenPopupStack.Size != open_popups) {
+            open_popups = GImGui->OpenPopupStack.Size;
+            app->request_frames(2);
+        }
         if (!app->fonts_complete && !app->fonts_dirty) {
             app->fonts_dirty = true;
             app->request_frames(1);

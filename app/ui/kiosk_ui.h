@@ -30,7 +30,9 @@ struct KioskUi {
     bool confirm_delete = false;
     int64_t delete_id = 0;
     std::string admin_message;
+    bool admin_message_error = false;
     bool quit = false;                     // the main loop closes the window
+    float default_zoom = 1.0f;             // the admin's zoom: every visitor starts with it
 };
 
 // DATA_DIR/kiosk-mode: written with the 「次回の起動からキオスクモードにする」 setting, so that a

@@ -1,9 +1,11 @@
 #include "ui/page_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "layout/paragraph.h"
 #include "ui/textures.h"
+#include "ui/touch_scroll.h"
 #include "ui/theme.h"
 #include "util/utf8.h"
 #include "guide/link.h"
@@ -20,16 +22,6 @@ static void draw_box(ImDrawList* dl, ImVec2 origin, const Box& b, float zoom) {
         dl->AddLine(ImVec2(a.x + b.w * 0.2f, a.y + b.h * 0.5f), ImVec2(a.x + b.w * 0.42f, a.y + b.h * 0.75f), IM_COL32_WHITE, t);
         dl->AddLine(ImVec2(a.x + b.w * 0.42f, a.y + b.h * 0.75f), ImVec2(a.x + b.w * 0.8f, a.y + b.h * 0.25f), IM_COL32_WHITE, t);
     }
-}
-
-static int count_missing(const ImFont* font, std::string_view text) {
-    int missing = 0;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        const char32_t cp = utf8_next(text, pos);
-        if (cp >= 0x20 && (cp > 0xFFFF || !font->FindGlyphNoFallback(ImWchar(cp)))) ++missing;
-    }
-    return missing;
 }
 
 PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margin, const std::vector<std::string>& terms) {
@@ -70,14 +62,16 @@ PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margi
                 }
             }
             dl->AddText(font, font->FontSize, ImVec2(x, y), ink_color(run.ink), run.text.data(), run.text.data() + run.text.size());
-            app.missing_glyphs += count_missing(font, run.text);
             const float t = std::max(1.0f, zoom);
             if (run.decoration & kUnderline) dl->AddLine(ImVec2(x, y + run.px + 2 * t), ImVec2(x + run.w, y + run.px + 2 * t), ink_color(run.ink), t);
             if (run.decoration & kStrikeThrough) dl->AddLine(ImVec2(x, y + run.px * 0.55f), ImVec2(x + run.w, y + run.px * 0.55f), ink_color(run.ink), t);
+            if (run.link >= 0 && !app.targets.contains("link:" + std::to_string(run.link)))  // a link's first visible piece
+                app.target_rect("link:" + std::to_string(run.link), ImVec2(x, origin.y + line.y), ImVec2(x + run.w, origin.y + line.y + line.height));
             if (run.link >= 0 && hovered_window && mouse.x >= x && mouse.x < x + run.w && mouse.y >= origin.y + line.y &&
                 mouse.y < origin.y + line.y + line.height) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) result.clicked_link = run.link;
+                // On release, and only when the press did not drag the page (touch_scroll).
+                if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !touch_dragged()) result.clicked_link = run.link;
             }
         }
     }
@@ -105,7 +99,31 @@ void draw_strong(App& app, const std::string& text) {
 
 void open_guide(App& app, const std::string& ref) {
     const size_t hash = ref.find('#');
-    app.navigate(Location{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1});
+    Location to{ref.substr(0, hash), hash == std::string::npos ? "" : ref.substr(hash + 1), -1};
+    if (app.screen == Screen::Assessment) app.return_to_assessment = App::ReturnToAssessment{app.assess.step, to};
+    app.navigate(to);
+}
+
+void draw_message(App& app, const std::string& text, bool error, float width) {
+    if (text.empty()) return;
+    draw_wrapped(app, text, width, error ? FontRole::Bold : FontRole::Regular, app.ui_fonts.scale.body, error ? Ink::Error : Ink::Muted);
+}
+
+void same_line_if_fits(const char* label, float right) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
+    if (right <= 0) right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+
+float wrapped_height(App& app, const std::string& text, float width, FontRole role, float px) {
+    ParagraphStyle style;
+    style.role = role;
+    style.px = style.code_px = px;
+    style.line_height = 1.5f;
+    PageLayout layout;
+    layout.zoom = app.effective_zoom();
+    return ParagraphLayouter(*app.fonts).layout({Span{text}}, style, 0, 0, width, 0, layout);
 }
 
 void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,
@@ -147,9 +165,11 @@ bool wrapped_selectable(App& app, const std::string& id, const std::string& labe
     if (fill) dl->AddRectFilled(top_left, ImVec2(top_left.x + size.x, top_left.y + size.y), fill, 3);
     if (ImGui::IsItemFocused()) dl->AddRect(top_left, ImVec2(top_left.x + size.x, top_left.y + size.y), ImGui::GetColorU32(ImGuiCol_NavHighlight), 3, 0, 2);
     const ImVec2 after = ImGui::GetCursorScreenPos();
+    const ImGuiLastItemData row = GImGui->LastItemData;  // the row, not the label drawn inside it, is the item
     ImGui::SetCursorScreenPos(ImVec2(top_left.x + pad_x, top_left.y + pad_y));
     draw_layout(app, layout, 0, {});
     ImGui::SetCursorScreenPos(after);
+    GImGui->LastItemData = row;
     return clicked;
 }
 

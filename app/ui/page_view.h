@@ -31,6 +31,16 @@ void draw_strong(App& app, const std::string& text);
 // Opens the guide at "chapter" or "chapter#見出し".
 void open_guide(App& app, const std::string& ref);
 
+// A message after an action: a failure in the error colour (bold), anything else muted.
+void draw_message(App& app, const std::string& text, bool error, float width);
+
+// SameLine() when a button labelled `label` still fits on the current line (up to the screen x
+// `right`; 0: the window's content edge), else a new line.
+void same_line_if_fits(const char* label, float right = 0);
+
+// The height draw_wrapped() would take for `text` in `width`.
+float wrapped_height(App& app, const std::string& text, float width, FontRole role, float px);
+
 // Lays out and draws a short text with 禁則-correct wrapping (ImGui's own wrapping has none).
 void draw_wrapped(App& app, const std::string& text, float width, FontRole role, float px, Ink ink,
                   const std::vector<std::string>& terms = {});

@@ -1,6 +1,9 @@
 // Keyboard and mouse shortcuts that work on every screen.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cmath>
 
 #include "ui/views.h"
 
@@ -43,6 +46,10 @@ void draw_root(App& app) {
         draw_kiosk(app);
         if (app.present.active) return;
     }
+    // A finger needs a scrollbar it can hit (dragging the page works too: touch_scroll).
+    ImGui::GetStyle().ScrollbarSize = std::round((app.kiosk.on ? 28.0f : 16.0f) * app.content_scale);
+    // The dimming behind a modal dialog fades in: keep drawing until it has.
+    if (ImGui::GetTopMostPopupModal() && GImGui->DimBgRatio < 1.0f) app.request_frames(1);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -80,6 +80,15 @@ void set_up_modes(App& app, const cli::Options& options) {
         }
         break;
     }
+    app.kiosk.default_zoom = app.zoom;
+    if (app.kiosk.on) {
+        // Every visitor starts on the home screen at the admin's zoom, never where the last one was.
+        if (const float z = float(std::atof(setting("kiosk.default_zoom").c_str())); z >= 0.5f && z <= 3.0f && !options.value("zoom"))
+            app.zoom = app.kiosk.default_zoom = z;
+        app.history = History();
+        app.restore_position.reset();
+        app.last_chapter.clear();
+    }
     app.present.high_contrast = setting("present.high_contrast") == "1";
     if (options.flag("present") && !app.kiosk.locked) {
         app.start_presentation();

@@ -33,11 +33,20 @@ void write_state(const App& app, const char* path) {
         field("preview_pages", std::to_string(app.docs.preview_pages), false);
         field("draft_errors", std::to_string(app.docs.draft.errors.size() + app.docs.input_errors.size()), false);
         field("comparison", app.docs.comparison ? (app.docs.comparison->same ? "\"same\"" : "\"changed\"") : "null", false);
+        field("preview_zoom", std::to_string(app.docs.preview_zoom), false);
+        field("preview_scroll", "[" + std::to_string(int(app.docs.preview_scroll[0])) + "," + std::to_string(int(app.docs.preview_scroll[1])) + "]", false);
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", app.docs.draft.date.year, app.docs.draft.date.month, app.docs.draft.date.day);
+        field("draft_date", date, true);
+        field("docs_source", !app.docs.source ? "" : app.docs.source->finished() ? "finished" : "in_progress", true);
+        field("resave_asked", app.docs.confirm_ext.empty() ? "false" : "true", false);
         field("compare_preview", app.docs.compare_preview && app.docs.comparison ? "true" : "false", false);
     }
     // What the last save or export said (tests check a failed write is not reported as saved).
     field("docs_message", app.docs.message, true);
     field("assess_message", app.assess.message, true);
+    field("assess_scroll", std::to_string(int(app.assess.scroll)), false);
+    field("history", std::to_string(app.assess.department && app.assess.store ? app.assess.store->assessments(app.assess.department->id).size() : 0), false);
     field("admin_message", app.kiosk.admin_message, true);
     if (app.assess.session) {
         const auto& session = *app.assess.session;
@@ -96,6 +105,7 @@ void write_state(const App& app, const char* path) {
     field("missing_glyphs", std::to_string(app.missing_glyphs), false);
     field("search_open", app.search_open ? "true" : "false", false);
     field("search_hits", std::to_string(app.hits.size()), false);
+    field("selected_hit", std::to_string(app.selected_hit), false);
     field("modal", app.notices.empty() && !app.external_link.open && app.app_link_notice.empty() ? "false" : "true", false);
     std::string targets = "{";
     for (const auto& [name, r] : app.targets) {

@@ -17,6 +17,7 @@ ImU32 ink_color(Ink ink) {
             case Ink::Heading: return IM_COL32(0xFF, 0xE0, 0x66, 255);
             case Ink::Link: return IM_COL32(0x8F, 0xC8, 0xFF, 255);
             case Ink::Muted: return IM_COL32(0xC8, 0xC8, 0xC8, 255);
+            case Ink::Error: return IM_COL32(0xFF, 0x8A, 0x80, 255);
             default: return IM_COL32(0xFF, 0xFF, 0xFF, 255);
         }
     }
@@ -26,6 +27,7 @@ ImU32 ink_color(Ink ink) {
         case Ink::Code: return IM_COL32(0x5A, 0x2D, 0x0C, 255);
         case Ink::Muted: return IM_COL32(0x55, 0x5B, 0x66, 255);
         case Ink::CaptionText: return IM_COL32(0x33, 0x33, 0x33, 255);
+        case Ink::Error: return IM_COL32(0xB0, 0x1C, 0x1C, 255);  // 6.4:1 on the page
         case Ink::Text: break;
     }
     return IM_COL32(0x1B, 0x1B, 0x1F, 255);
@@ -98,6 +100,13 @@ void apply_style(float scale) {
     c[ImGuiCol_Border] = ImVec4(0.60f, 0.65f, 0.72f, 1);
     c[ImGuiCol_CheckMark] = ImVec4(0.07f, 0.23f, 0.42f, 1);
     style.FrameBorderSize = 1;
+    // Dialogs are opaque with a clear edge, and the screen behind a modal one is dimmed: the
+    // page's text must never show through a PIN, admin or idle dialog.
+    c[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.10f, 0.12f, 0.16f, 0.55f);
+    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+    style.PopupBorderSize = 1;
+    style.PopupRounding = 6;
 }
 
 }  // namespace tebiki::ui

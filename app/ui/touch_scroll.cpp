@@ -1,6 +1,7 @@
 #include "ui/touch_scroll.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 #include <map>
@@ -8,29 +9,51 @@
 namespace tebiki::ui {
 
 namespace {
-std::map<ImGuiID, float> g_velocity;  // px per second, per window, while gliding
-}
+
+struct Drag {
+    bool pressed = false;   // the button went down on this window's background
+    bool dragging = false;  // … and has moved past the threshold: the page follows the finger
+    float velocity = 0;     // px per second, while gliding
+};
+std::map<ImGuiID, Drag> g_drags;
+
+}  // namespace
 
 void touch_scroll(App& app) {
     ImGuiIO& io = ImGui::GetIO();
-    const ImGuiID id = ImGui::GetID("##touch_scroll");
-    float& velocity = g_velocity[id];
-    // A drag that starts on this window's background (not on a button or link) moves the page.
-    if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.0f) && !ImGui::IsAnyItemActive()) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    Drag& d = g_drags[window->ID];
+    // ImGui makes a press on a window's empty space "active" with the window's move id: that
+    // press is ours. A press on a button or field makes that widget active instead: not ours.
+    const ImGuiID active = ImGui::GetActiveID();
+    const bool background = active == 0 || active == window->MoveId || active == window->ID;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ImGui::IsWindowHovered() && background) {
+        d.pressed = true;
+        d.velocity = 0;
+    }
+    if (!io.MouseDown[ImGuiMouseButton_Left]) d.pressed = d.dragging = false;
+    if (d.pressed && !d.dragging && !background) d.pressed = false;  // a widget took the press
+    if (d.pressed && ImGui::IsMouseDragging(ImGuiMouseButton_Left, io.MouseDragThreshold)) d.dragging = true;
+    if (d.dragging) {
         ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-        if (io.DeltaTime > 0) velocity = 0.8f * velocity + 0.2f * (-io.MouseDelta.y / io.DeltaTime);
+        if (io.DeltaTime > 0) d.velocity = 0.7f * d.velocity + 0.3f * (-io.MouseDelta.y / io.DeltaTime);
         app.request_frames();
         return;
     }
-    if (std::fabs(velocity) < 20.0f) {
-        velocity = 0;
+    if (std::fabs(d.velocity) < 20.0f) {
+        d.velocity = 0;
         return;
     }
-    // Gliding: friction halves the speed about every 0.15 s.
-    ImGui::SetScrollY(ImGui::GetScrollY() + velocity * io.DeltaTime);
-    velocity *= std::pow(0.01f, io.DeltaTime);
-    if (ImGui::GetScrollY() <= 0 || ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) velocity = 0;
+    // Gliding after the finger lifts: friction halves the speed about every 0.15 s.
+    ImGui::SetScrollY(ImGui::GetScrollY() + d.velocity * io.DeltaTime);
+    d.velocity *= std::pow(0.01f, io.DeltaTime);
+    if (ImGui::GetScrollY() <= 0 || ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) d.velocity = 0;
     app.request_frames(2);
+}
+
+bool touch_dragged() {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] >= io.MouseDragThreshold * io.MouseDragThreshold;
 }
 
 }  // namespace tebiki::ui

@@ -5,7 +5,12 @@
 
 namespace tebiki::ui {
 
-// Call inside a scrollable child window, before its content.
+// Call inside a scrollable child window, before its content. A press anywhere on the window's
+// background (text, images: anything but a widget) that moves past the drag threshold scrolls it.
 void touch_scroll(App& app);
+
+// True while (or when) the current press has moved past the drag threshold: a link under a
+// finger that scrolled the page is not followed.
+bool touch_dragged();
 
 }  // namespace tebiki::ui

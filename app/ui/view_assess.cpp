@@ -77,7 +77,7 @@ void draw_department_form(App& app) {
     labelled_input(app, "assess.head_name", "##head_name", a.form.head_name, width);
     labelled_input(app, "assess.staff_count", "##staff_count", a.form_staff, body * 8);
     labelled_input(app, "assess.contact", "##contact", a.form.contact, width);
-    if (!a.form_error.empty()) draw_wrapped(app, a.form_error, width, FontRole::Bold, body, Ink::Heading);
+    draw_message(app, a.form_error, true, width);
     ImGui::Spacing();
     if (ImGui::Button(app.text.get("assess.save"))) {
         const std::string staff_text = fold_for_search(a.form_staff);  // １２ typed by an IME is 12
@@ -109,6 +109,7 @@ void start_or_resume(App& app, int64_t assessment_id, AssessStep step) {
     }
     a.task = -1;
     a.question = 0;
+    a.message.clear();
     const auto visible = a.session->visible_questions();
     for (size_t i = 0; i < visible.size(); ++i)
         if (visible[i]->id == a.session->record().current_question) a.question = i;
@@ -170,6 +171,7 @@ void draw_chooser(App& app) {
         ImGui::SameLine();
         if (ImGui::Button(app.text.get("assess.delete_department"))) a.confirm_delete = true;
     }
+    draw_message(app, a.message, a.message_error, width);  // 「回答のない診断は残さずに閉じました」
     ImGui::Spacing();
 
     draw_heading(app, app.text.get("assess.choose"), 1);
@@ -215,6 +217,13 @@ void draw_chooser(App& app) {
 
 }  // namespace
 
+void resume_assessment(App& app, const storage::Department& department, int64_t assessment_id) {
+    app.screen = Screen::Assessment;
+    open_department(app, department);
+    start_or_resume(app, assessment_id, AssessStep::Question);
+    app.request_frames();
+}
+
 void bring_up_to_date(App& app, int64_t assessment_id) {
     AssessUi& a = app.assess;
     const auto record = a.store->assessment(assessment_id);
@@ -230,6 +239,14 @@ void draw_assessment(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
     ImGui::BeginChild("assessment", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
+    // Every step (and every question) opens at its top: the chooser's scroll must not carry over
+    // to the results.
+    static std::string shown;
+    const std::string now = std::to_string(int(a.step)) + ":" + std::to_string(a.task) + ":" + std::to_string(a.question);
+    if (now != shown) {
+        ImGui::SetScrollY(0);
+        shown = now;
+    }
     touch_scroll(app);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = std::max(body, (avail - body * 56) * 0.5f);
@@ -254,6 +271,7 @@ void draw_assessment(App& app) {
     }
     ImGui::PopItemWidth();
     ImGui::EndGroup();
+    a.scroll = ImGui::GetScrollY();
     ImGui::EndChild();
 }
 

@@ -37,14 +37,19 @@ std::string task_title(const AssessUi& a) {
 bool option_button(App& app, const std::string& label, bool chosen, const std::string& target, float width) {
     const float body = app.ui_fonts.scale.body;
     if (chosen) {
+        // Hovered or touched, the chosen answer keeps its fill: white text on a light hover
+        // colour could not be read.
         ImGui::PushStyleColor(ImGuiCol_Button, accent_color());
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x1E, 0x4F, 0x8A, 255));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(0x0C, 0x2A, 0x50, 255));
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-    const bool clicked = ImGui::Button(((chosen ? "● " : "○ ") + label + "##" + target).c_str(), ImVec2(width, std::max(44.0f, body * 1.75f)));
+    const std::string mark = app.text.get(chosen ? "assess.option_chosen" : "assess.option_open");
+    const bool clicked = ImGui::Button((mark + " " + label + "##" + target).c_str(), ImVec2(width, std::max(44.0f, body * 1.75f)));
     ImGui::PopStyleVar();
     app.target(target);
-    if (chosen) ImGui::PopStyleColor(2);
+    if (chosen) ImGui::PopStyleColor(4);
     return clicked;
 }
 
@@ -169,7 +174,7 @@ void answer_widgets(App& app, const Question& q, float width) {
             const std::string problem = a.text_draft.empty() ? std::string()
                                         : n                  ? validate_answer(q, Answer::of_number(*n))
                                                              : std::string(app.text.get("assess.not_a_number"));
-            if (!problem.empty()) draw_wrapped(app, problem, width, FontRole::Bold, body, Ink::Text);
+            draw_message(app, problem, true, width);
             const std::string kept = stored.kind == Answer::Kind::Number ? number_text(stored.number) + q.unit : app.text.get("assess.number_none");
             draw_wrapped(app, app.text.format("assess.number_stored", {kept}), width, FontRole::Regular, body, Ink::Muted);
         }
@@ -186,6 +191,24 @@ void answer_widgets(App& app, const Question& q, float width) {
 }
 
 }  // namespace
+
+void interrupt_assessment(App& app) {
+    AssessUi& a = app.assess;
+    if (!a.session) return;
+    // An assessment with no answer (and no task rows) would only be a junk entry in the history.
+    const bool empty = a.session->answers(-1).empty() && a.session->tasks().empty();
+    if (empty) {
+        a.store->delete_assessment(a.session->record().id);
+        a.message = app.text.get("assess.discarded");
+        a.message_error = false;
+    }
+    a.session.reset();
+    a.task = -1;
+    a.question = 0;
+    a.draft_for.clear();
+    a.step = AssessStep::Chooser;
+    app.request_frames();
+}
 
 bool assess_draft_saved(const App& app) {
     const AssessUi& a = app.assess;
@@ -246,6 +269,9 @@ void draw_assess_tasks(App& app) {
         a.step = AssessStep::Results;
     }
     app.target("assess:finish");
+    same_line_if_fits(app.text.get("assess.interrupt"));
+    if (ImGui::Button(app.text.get("assess.interrupt"))) interrupt_assessment(app);
+    app.target("assess:interrupt");
 }
 
 void draw_assess_question(App& app) {
@@ -262,47 +288,57 @@ void draw_assess_question(App& app) {
     const Question& q = *visible[a.question];
     if (a.task < 0) s.set_current_question(q.id);
 
-    draw_strong(app, task_title(a));
     size_t answered = 0;
     for (const Question* v : visible)
         if (s.answer(a.task, v->id).kind != Answer::Kind::Unanswered) ++answered;
-    // Navigation first, beside the progress: the answers below may reach past the screen's end.
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app.text.format("assess.progress", {std::to_string(a.question + 1), std::to_string(visible.size())}).c_str());
+    // The title with the progress, the buttons (wrapping when narrow), then the question and its
+    // answers right away: at 200 % on a laptop the answers must be on the first screen. The help
+    // text and the area follow the answers.
+    const float right = ImGui::GetCursorScreenPos().x + width;
+    ImGui::PushFont(app.ui_fonts.bold);
+    ImGui::TextColored(ImColor(ink_color(Ink::Heading)), "%s", task_title(a).c_str());
+    ImGui::PopFont();
     ImGui::SameLine(0, body);
+    ImGui::TextUnformatted(app.text.format("assess.progress", {std::to_string(a.question + 1), std::to_string(visible.size())}).c_str());
     const bool first = a.question == 0, last = a.question + 1 >= visible.size();
     size_t next_question = a.question;
     ImGui::BeginDisabled(first);
     if (ImGui::Button(app.text.get("assess.prev")) || (!first && app.key_pressed(GLFW_KEY_PAGE_UP))) next_question = a.question - 1;
     ImGui::EndDisabled();
     app.target("assess:prev");
-    ImGui::SameLine();
+    same_line_if_fits(app.text.get(last ? "assess.to_review" : "assess.next"), right);
     if (ImGui::Button(app.text.get(last ? "assess.to_review" : "assess.next")) || app.key_pressed(GLFW_KEY_PAGE_DOWN)) {
         if (last) a.step = a.task >= 0 ? AssessStep::Tasks : AssessStep::Review;
         else next_question = a.question + 1;
     }
     app.target("assess:next");
-    ImGui::SameLine();
+    same_line_if_fits(app.text.get(a.task >= 0 ? "assess.back_to_tasks" : "assess.to_review"), right);
     if (a.task >= 0) {
         if (ImGui::Button(app.text.get("assess.back_to_tasks"))) a.step = AssessStep::Tasks;
     } else if (ImGui::Button(app.text.get("assess.to_review"))) {
         a.step = AssessStep::Review;
     }
     app.target("assess:review");
-    ImGui::ProgressBar(float(answered) / float(visible.size()), ImVec2(width, body * 0.5f), "");
+    same_line_if_fits(app.text.get("assess.interrupt"), right);
+    const bool interrupt = ImGui::Button(app.text.get("assess.interrupt"));
+    app.target("assess:interrupt");
+    ImGui::ProgressBar(float(answered) / float(visible.size()), ImVec2(width, std::max(4.0f, body * 0.25f)), "");
+    draw_wrapped(app, q.text, width, FontRole::Bold, body, Ink::Text);
+    ImGui::PushID(q.id.c_str());
+    answer_widgets(app, q, std::min(width, body * 30));
+    ImGui::PopID();
+    ImGui::Spacing();
+    if (!q.help.empty()) draw_wrapped(app, q.help, width, FontRole::Regular, body, Ink::Muted);
     if (const Area* area = s.questionnaire().area(q.area))
         ImGui::TextDisabled("%s", app.text.format("assess.area", {area->name}).c_str());
-    ImGui::Spacing();
-    draw_wrapped(app, q.text, width, FontRole::Bold, body, Ink::Text);
-    if (!q.help.empty()) draw_wrapped(app, q.help, width, FontRole::Regular, body, Ink::Muted);
     if (!q.guide.empty()) {
         if (ImGui::Button(app.text.get("assess.guide_link"))) open_guide(app, q.guide);
         app.target("assess:guide");
     }
-    ImGui::Spacing();
-    ImGui::PushID(q.id.c_str());
-    answer_widgets(app, q, std::min(width, body * 30));
-    ImGui::PopID();
+    if (interrupt) {
+        interrupt_assessment(app);
+        return;
+    }
     // Leaving the question (PageDown, the buttons) commits a number still being typed.
     if (q.type == QuestionType::Number && a.draft_for.ends_with(":" + q.id) &&
         (next_question != a.question || a.step != AssessStep::Question))

@@ -160,7 +160,9 @@ void export_buttons(App& app, const std::function<std::string()>& csv, const std
     const std::string name = a.department->municipality + "_" + a.department->name;
     const std::string tail = "_" + a.session->questionnaire().id + "_" + local_timestamp();
     auto save = [&](const char* ext, const std::function<std::optional<std::string>(std::string*)>& bytes) {
-        a.message = app.save_export(name, tail, ext, bytes, "assess.exported", "assess.export_failed");
+        bool saved = false;
+        a.message = app.save_export(name, tail, ext, bytes, "assess.exported", "assess.export_failed", &saved);
+        a.message_error = !saved;
     };
     if (ImGui::Button(app.text.get("assess.export_csv"))) save(".csv", [&](std::string*) { return std::optional<std::string>(csv()); });
     app.target("assess:export_csv");
@@ -170,7 +172,7 @@ void export_buttons(App& app, const std::function<std::string()>& csv, const std
     ImGui::SameLine();
     if (ImGui::Button(app.text.get("assess.export_pdf"))) save(".pdf", [&](std::string* error) { return documents::pdf_bytes(printable(), error); });
     app.target("assess:export_pdf");
-    if (!a.message.empty()) draw_wrapped(app, a.message, ImGui::GetContentRegionAvail().x, FontRole::Regular, app.ui_fonts.scale.body, Ink::Muted);
+    draw_message(app, a.message, a.message_error, ImGui::GetContentRegionAvail().x);
 }
 
 ExportContext context_of(const AssessUi& a) {

@@ -6,6 +6,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "documents/writers.h"
 #include "ui/page_view.h"
@@ -19,11 +20,57 @@ using namespace documents;
 
 namespace {
 
-// The department's most recent readiness assessment (finished or not), looked up once per department.
+// The options chosen for a department, kept in the user store ("id=value" lines, \\ and \n escaped).
+std::string options_key(int64_t department) { return "docs.options." + std::to_string(department); }
+
+std::map<std::string, std::string> load_options(App& app, int64_t department) {
+    std::map<std::string, std::string> out;
+    if (!app.store) return out;
+    std::optional<std::string> text;
+    try {
+        text = app.store->get(options_key(department));
+    } catch (const storage::StorageError&) {
+    }
+    if (!text) return out;
+    size_t start = 0;
+    while (start < text->size()) {
+        size_t end = text->find('\n', start);
+        if (end == std::string::npos) end = text->size();
+        const std::string line = text->substr(start, end - start);
+        start = end + 1;
+        const size_t eq = line.find('=');
+        if (eq == std::string::npos) continue;
+        std::string value;
+        for (size_t i = eq + 1; i < line.size(); ++i) {
+            if (line[i] == '\\' && i + 1 < line.size()) value += line[++i] == 'n' ? '\n' : line[i];
+            else value += line[i];
+        }
+        out[line.substr(0, eq)] = value;
+    }
+    return out;
+}
+
+void store_options(App& app) {
+    const DocumentsUi& d = app.docs;
+    if (!app.store || !app.assess.department) return;
+    std::string text;
+    for (const auto& [id, value] : d.overrides) {
+        text += id + "=";
+        for (char c : value) text += c == '\\' ? std::string("\\\\") : c == '\n' ? std::string("\\n") : std::string(1, c);
+        text += "\n";
+    }
+    try {
+        app.store->set(options_key(app.assess.department->id), text);
+    } catch (const storage::StorageError&) {
+    }
+}
+
+// The department's latest finished readiness assessment (else the latest one still being
+// answered), looked up once per department; its options as chosen last time.
 void find_source(App& app) {
     DocumentsUi& d = app.docs;
     if (d.overrides_for != app.assess.department->id) {
-        d.overrides.clear();  // another department: its own answers decide again
+        d.overrides = load_options(app, app.assess.department->id);  // another department: its own choices
         d.overrides_for = app.assess.department->id;
         d.draft_dirty = true;
     }
@@ -32,11 +79,14 @@ void find_source(App& app) {
     d.source.reset();
     const DocumentDef* regulation = d.set.regulation();
     if (!regulation) return;
-    for (const storage::AssessmentRecord& r : app.assess.store->assessments(app.assess.department->id))
-        if (r.questionnaire_id == regulation->questionnaire) {
-            d.source = assessment::Session::open(*app.assess.store, r.id, nullptr);
-            if (d.source) break;
-        }
+    std::optional<int64_t> finished, unfinished;
+    for (const storage::AssessmentRecord& r : app.assess.store->assessments(app.assess.department->id)) {  // newest first
+        if (r.questionnaire_id != regulation->questionnaire) continue;
+        if (r.status == "finished" && !finished) finished = r.id;
+        if (r.status != "finished" && !unfinished) unfinished = r.id;
+    }
+    for (const std::optional<int64_t>& id : {finished, unfinished})
+        if (id && !d.source) d.source = assessment::Session::open(*app.assess.store, *id, nullptr);
     d.draft_dirty = true;
 }
 
@@ -81,6 +131,9 @@ void refresh_draft(DocumentsUi& d, const DraftInputs& in) {
     d.input_errors = check_overrides(d.set, overrides);
     d.draft_dirty = false;
     d.preview_dirty = true;
+    d.message.clear();  // 「保存しました」 spoke of the draft before this change
+    d.saved_as.clear();
+    d.confirm_ext.clear();
     d.comparison_dirty = true;
 }
 
@@ -103,6 +156,20 @@ void draw_department_choice(App& app) {
     if (ImGui::Button(app.text.get("docs.to_assessment"))) app.open_assessment();
 }
 
+// A yes/no option: the box, then its label wrapped in the width left (a long label is never cut
+// off); a click on either toggles it.
+bool option_checkbox(App& app, const std::string& label, bool& on, float width) {
+    const float x = ImGui::GetCursorPosX();
+    bool changed = ImGui::Checkbox("##on", &on);
+    ImGui::SameLine();
+    const float label_w = std::max(app.ui_fonts.scale.body * 4, width - (ImGui::GetCursorPosX() - x));
+    if (wrapped_selectable(app, "label", label, false, label_w)) {
+        on = !on;
+        changed = true;
+    }
+    return changed;
+}
+
 void draw_options(App& app, const DraftInputs& in, float width) {
     DocumentsUi& d = app.docs;
     for (const OptionValue& v : resolve_options(in)) {
@@ -110,17 +177,19 @@ void draw_options(App& app, const DraftInputs& in, float width) {
         const std::string tag = v.settled && !v.overridden ? std::string(" ") + app.text.get("docs.settled") : "";
         if (v.option->yesno) {
             bool on = v.value == "true";
-            if (ImGui::Checkbox((v.option->label + tag).c_str(), &on)) {
+            if (option_checkbox(app, v.option->label + tag, on, width)) {
                 d.overrides[v.option->id] = on ? "true" : "false";
                 d.draft_dirty = true;
+                store_options(app);
             }
         } else {
-            ImGui::TextUnformatted((v.option->label + tag).c_str());
+            draw_wrapped(app, v.option->label + tag, width, FontRole::Regular, app.ui_fonts.scale.body, Ink::Text);
             std::string value = v.value;
             ImGui::SetNextItemWidth(width);
             if (ImGui::InputText("##value", &value)) {
                 d.overrides[v.option->id] = value;
                 d.draft_dirty = true;
+                store_options(app);
             }
         }
         app.target("docs:option:" + v.option->id);
@@ -128,24 +197,136 @@ void draw_options(App& app, const DraftInputs& in, float width) {
     }
 }
 
-void save(App& app, const Draft& draft, const char* ext) {
+void save(App& app, const Draft& draft, const std::string ext) {  // ext by value: it may be confirm_ext, cleared below
+    DocumentsUi& d = app.docs;
     const storage::Department& dept = *app.assess.department;
     bool written = false;
-    app.docs.message = app.save_export(
-        dept.municipality + "_" + dept.name + "_" + draft.title, "_" + draft.id + "_" + local_timestamp(), ext,
-        [&](std::string* error) { return draft_bytes(draft, ext, error); }, "docs.saved", "docs.failed", &written);
-    if (written) remember_saved_draft(app, draft);  // the base of the next 新旧対照表
+    d.confirm_ext.clear();
+    d.message = app.save_export(
+        dept.municipality + "_" + dept.name + "_" + draft.title, "_" + draft.id + "_" + local_timestamp(), ext.c_str(),
+        [&](std::string* error) { return draft_bytes(draft, ext.c_str(), error); }, "docs.saved", "docs.failed", &written);
+    d.message_error = !written;
+    if (written) {
+        d.saved_as = draft.id + ext;
+        remember_saved_draft(app, draft);  // the base of the next 新旧対照表
+    }
+}
+
+// A save button; the same draft saved again in the same format asks first (every save is a
+// new file: a second click would only leave a duplicate).
+void save_button(App& app, const Draft& draft, const char* label_key, const char* ext, const char* target, bool first) {
+    DocumentsUi& d = app.docs;
+    const char* label = app.text.get(label_key);
+    if (!first) same_line_if_fits(label);
+    if (ImGui::Button(label)) {
+        if (d.saved_as == draft.id + ext) d.confirm_ext = ext;
+        else save(app, draft, ext);
+    }
+    app.target(target);
+}
+
+// The bar that never scrolls away: the department, where the answers come from, the save
+// buttons and what the last save said.
+void draw_save_bar(App& app, const Draft& draft, float width) {
+    DocumentsUi& d = app.docs;
+    const float body = app.ui_fonts.scale.body;
+    if (ImGui::GetContentRegionAvail().y > body * 24) draw_heading(app, app.text.get("docs.heading"), 1);  // not on a short window
+    draw_strong(app, app.assess.department->municipality + "　" + app.assess.department->name);
+    same_line_if_fits(app.text.get("docs.change_department"));
+    if (ImGui::Button(app.text.get("docs.change_department"))) {
+        app.assess.department.reset();
+        app.assess.session.reset();
+    }
+    app.target("docs:change_department");
+    const bool blocked = !draft.errors.empty() || !d.input_errors.empty();
+    if (blocked) {
+        draw_heading(app, app.text.get("docs.errors"), 3);
+        for (const std::string& e : d.input_errors) draw_message(app, e, true, width);
+        for (const std::string& e : draft.errors) draw_message(app, e, true, width);
+    }
+    ImGui::BeginDisabled(blocked);
+    save_button(app, draft, "docs.save_docx", ".docx", "docs:save_docx", true);
+    save_button(app, draft, "docs.save_pdf", ".pdf", "docs:save_pdf", false);
+    save_button(app, draft, "docs.save_md", ".md", "docs:save_md", false);
+    ImGui::EndDisabled();
+    // The message has room kept for it (as much as the longest seen), so that it coming and going does not
+    // move the options below under the pointer.
+    const float message_top = ImGui::GetCursorPosY();
+    if (!d.confirm_ext.empty()) {
+        draw_message(app, app.text.get("docs.resave"), false, width);
+        if (ImGui::Button(app.text.get("docs.resave_yes"))) save(app, draft, d.confirm_ext);
+        app.target("docs:resave");
+        same_line_if_fits(app.text.get("docs.resave_no"));
+        if (ImGui::Button(app.text.get("docs.resave_no"))) d.confirm_ext.clear();
+        app.target("docs:resave_cancel");
+    } else if (!d.message.empty()) {
+        draw_message(app, d.message, d.message_error, width);
+    }
+    const float used = ImGui::GetCursorPosY() - message_top;
+    d.message_room = std::max(d.message_room, used);  // never shrinks: a longer message once seen keeps its room
+    const float room = d.message_room;
+    if (used < room) ImGui::Dummy(ImVec2(1, room - used - ImGui::GetStyle().ItemSpacing.y));
+}
+
+// What scrolls under the bar. The list of documents keeps the height of every document the set
+// can draft, and the 新旧対照表 comes after the options: an option that adds or drops a form
+// never moves the options under the pointer.
+void draw_choices(App& app, const DraftInputs& in, float width) {
+    DocumentsUi& d = app.docs;
+    const float body = app.ui_fonts.scale.body;
+    const std::string source = d.source ? app.text.format("docs.answers_from", {d.source->questionnaire().title,
+                                                                                 d.source->finished() ? app.text.get("assess.finished")
+                                                                                                      : app.text.get("assess.in_progress")})
+                                        : app.text.get("docs.no_answers");
+    draw_wrapped(app, source, width, FontRole::Regular, body, Ink::Muted);
+    draw_heading(app, app.text.get("docs.documents"), 2);
+    const float list_top = ImGui::GetCursorPosY();
+    float row_h = 0;
+    for (const auto& [id, title] : d.titles) {
+        const float before = ImGui::GetCursorPosY();
+        if (ImGui::RadioButton(title.c_str(), d.selected == id)) {
+            d.selected = id;
+            d.page = 0;
+            d.draft_dirty = true;
+            d.compare_preview = false;
+        }
+        app.target("docs:doc:" + id);
+        row_h = std::max(row_h, ImGui::GetCursorPosY() - before);
+    }
+    const float reserved = row_h * float(d.set.documents.size());
+    if (ImGui::GetCursorPosY() - list_top < reserved) ImGui::Dummy(ImVec2(1, reserved - (ImGui::GetCursorPosY() - list_top) - ImGui::GetStyle().ItemSpacing.y));
+    draw_heading(app, app.text.get("docs.options"), 2);
+    draw_options(app, in, width);
+    draw_wrapped(app, app.text.get("docs.date"), width, FontRole::Regular, body, Ink::Text);
+    ImGui::SetNextItemWidth(body * 8);
+    const Date now = today();
+    char hint[16];
+    std::snprintf(hint, sizeof hint, "%04d-%02d-%02d", now.year, now.month, now.day);
+    if (ImGui::InputTextWithHint("##date", hint, &d.date_text)) d.draft_dirty = true;  // empty: today
+    app.target("docs:date");
+    if (!d.date_text.empty() && !drafting_date(d.date_text)) draw_message(app, app.text.get("docs.bad_date"), true, width);
+    ImGui::Spacing();
+    if (d.draft.errors.empty() && d.input_errors.empty()) draw_compare(app, width);
+    ImGui::Spacing();
+    draw_facts(app, width);
+    ImGui::Spacing();
 }
 
 void draw_preview(App& app, const Draft& draft, float width, float height) {
     DocumentsUi& d = app.docs;
     const float body = app.ui_fonts.scale.body;
+    const float bar_h = ImGui::GetFrameHeightWithSpacing() * (width < body * 22 ? 2.2f : 1.2f);
     if (d.preview_dirty) {
-        // Sized to the panel: the page's pixels match the screen's, so the preview is sharp. The
-        // 新旧対照表 is A4 landscape.
+        // At zoom 1 the page fits the panel (below), its pixels matching the screen's, so it is sharp;
+        // zoomed in, it is drawn larger and panned. The 新旧対照表 is A4 landscape.
         const bool table = d.compare_preview && d.comparison;
         const float page_w = table ? 842.0f : 595.0f, page_h = table ? 595.0f : 842.0f;
-        const double px_per_pt = std::clamp(double(std::min(width / page_w, (height - body * 2.5f) / page_h)), 0.3, 3.0);
+        // The whole page when that leaves it at least 60 % of the panel's width, else the width
+        // (a short panel: the page scrolls).
+        const double by_width = (width - body * 1.5) / page_w;
+        const double whole = std::min(by_width, double(height - bar_h - body) / page_h);
+        const double fit = whole * page_w < width * 0.6 ? by_width : whole;
+        const double px_per_pt = std::clamp(fit * d.preview_zoom, 0.3, 4.0);
         const PageImage image = table ? render_comparison_page(*d.comparison, d.page, px_per_pt) : render_page(draft, d.page, px_per_pt);
         d.preview.update(image.width, image.height, image.rgba.data());
         d.preview_pages = image.pages;
@@ -154,28 +335,57 @@ void draw_preview(App& app, const Draft& draft, float width, float height) {
         d.page = std::clamp(d.page, 0, std::max(0, image.pages - 1));
         d.preview_dirty = false;
     }
+    // Page arrows (only the arrow on a narrow panel), the page number, then the zoom buttons.
+    const bool narrow = width < body * 16;
     ImGui::BeginDisabled(d.page == 0);
-    if (ImGui::Button(app.text.get("docs.prev_page"))) {
+    if (ImGui::Button(app.text.get(narrow ? "docs.prev_page_short" : "docs.prev_page"))) {
         d.page--;
         d.preview_dirty = true;
     }
+    app.target("docs:prev_page");
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    const std::string page = app.text.format("docs.page", {std::to_string(d.page + 1), std::to_string(d.preview_pages)});
+    same_line_if_fits(page.c_str());
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(app.text.format("docs.page", {std::to_string(d.page + 1), std::to_string(d.preview_pages)}).c_str());
-    ImGui::SameLine();
+    ImGui::TextUnformatted(page.c_str());
+    const char* next = app.text.get(narrow ? "docs.next_page_short" : "docs.next_page");
+    same_line_if_fits(next);
     ImGui::BeginDisabled(d.page + 1 >= d.preview_pages);
-    if (ImGui::Button(app.text.get("docs.next_page"))) {
+    if (ImGui::Button(next)) {
         d.page++;
         d.preview_dirty = true;
     }
-    ImGui::EndDisabled();
     app.target("docs:next_page");
+    ImGui::EndDisabled();
+    auto zoom_button = [&](const char* key, const char* target, float zoom, bool enabled) {
+        same_line_if_fits(app.text.get(key));
+        ImGui::BeginDisabled(!enabled);
+        if (ImGui::Button(app.text.get(key))) {
+            d.preview_zoom = zoom;
+            d.preview_dirty = true;
+        }
+        ImGui::EndDisabled();
+        app.target(target);
+    };
+    zoom_button("docs.zoom_out", "docs:zoom_out", std::max(1.0f, d.preview_zoom / 1.5f), d.preview_zoom > 1.0f);
+    zoom_button("docs.zoom_in", "docs:zoom_in", std::min(4.0f, d.preview_zoom * 1.5f), d.preview_zoom < 4.0f);
+    zoom_button("docs.zoom_fit", "docs:zoom_fit", 1.0f, d.preview_zoom != 1.0f);
+
+    // The page in a panel of its own that scrolls both ways; a drag on the page pans it.
+    ImGui::BeginChild("docs_page", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_HorizontalScrollbar);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(at.x - 1, at.y - 1), ImVec2(at.x + float(d.preview_w) + 1, at.y + float(d.preview_h) + 1),
                                         IM_COL32(0xB8, 0xC4, 0xD4, 255));
     ImGui::Image(d.preview.id(), ImVec2(float(d.preview_w), float(d.preview_h)));
     app.target("docs:preview");
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0)) {
+        const ImVec2 delta = ImGui::GetIO().MouseDelta;
+        ImGui::SetScrollX(ImGui::GetScrollX() - delta.x);
+        ImGui::SetScrollY(ImGui::GetScrollY() - delta.y);
+    }
+    d.preview_scroll[0] = ImGui::GetScrollX();
+    d.preview_scroll[1] = ImGui::GetScrollY();
+    ImGui::EndChild();
 }
 
 }  // namespace
@@ -198,68 +408,24 @@ void draw_documents(App& app) {
     load_facts(app);
     const DraftInputs in = inputs_for(app);
     if (d.draft_dirty) refresh_draft(d, in);
-    const Draft& draft = d.draft;
 
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float left_w = std::max(body * 18, avail * 0.42f);
-    ImGui::BeginChild("docs_left", ImVec2(left_w, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
+    // Side by side; on a portrait window (a kiosk) or a narrow one the options above and the
+    // page below, each the full width.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float side_w = std::max(body * 18, avail.x * 0.42f);
+    const bool stacked = avail.y > avail.x * 1.2f || avail.x - side_w < body * 16;  // or the page would be a strip
+    const ImVec2 left_size = stacked ? ImVec2(avail.x, avail.y * 0.55f) : ImVec2(side_w, avail.y);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened;
+    ImGui::BeginChild("docs_left", left_size, false, flags | ImGuiWindowFlags_NoScrollbar);
     const float width = ImGui::GetContentRegionAvail().x - body * 0.5f;
-    draw_heading(app, app.text.get("docs.heading"), 1);
-    ImGui::PushFont(app.ui_fonts.bold);
-    ImGui::TextUnformatted((app.assess.department->municipality + "　" + app.assess.department->name).c_str());
-    ImGui::PopFont();
-    if (ImGui::Button(app.text.get("docs.change_department"))) {
-        app.assess.department.reset();
-        app.assess.session.reset();
-    }
-    const std::string source = d.source ? app.text.format("docs.answers_from", {d.source->questionnaire().title,
-                                                                                 d.source->finished() ? app.text.get("assess.finished")
-                                                                                                      : app.text.get("assess.in_progress")})
-                                        : app.text.get("docs.no_answers");
-    draw_wrapped(app, source, width, FontRole::Regular, body, Ink::Muted);
-    // Saving comes first: it is what the screen is for, and the options below can be long.
-    const bool blocked = !draft.errors.empty() || !d.input_errors.empty();
-    if (blocked) {
-        draw_heading(app, app.text.get("docs.errors"), 3);
-        for (const std::string& e : d.input_errors) draw_wrapped(app, e, width, FontRole::Regular, body, Ink::Text);
-        for (const std::string& e : draft.errors) draw_wrapped(app, e, width, FontRole::Regular, body, Ink::Text);
-    }
-    ImGui::BeginDisabled(blocked);
-    if (ImGui::Button(app.text.get("docs.save_docx"))) save(app, draft, ".docx");
-    app.target("docs:save_docx");
-    ImGui::SameLine();
-    if (ImGui::Button(app.text.get("docs.save_pdf"))) save(app, draft, ".pdf");
-    app.target("docs:save_pdf");
-    ImGui::SameLine();
-    if (ImGui::Button(app.text.get("docs.save_md"))) save(app, draft, ".md");
-    app.target("docs:save_md");
-    ImGui::EndDisabled();
-    if (!d.message.empty()) draw_wrapped(app, d.message, width, FontRole::Regular, body, Ink::Muted);
-    if (!blocked) draw_compare(app, width);
-
-    draw_heading(app, app.text.get("docs.documents"), 2);
-    for (const auto& [id, title] : d.titles) {
-        if (ImGui::RadioButton(title.c_str(), d.selected == id)) {
-            d.selected = id;
-            d.page = 0;
-            d.draft_dirty = true;
-            d.compare_preview = false;
-        }
-        app.target("docs:doc:" + id);
-    }
-    draw_heading(app, app.text.get("docs.options"), 2);
-    draw_options(app, in, width);
-    ImGui::TextUnformatted(app.text.get("docs.date"));
-    ImGui::SetNextItemWidth(body * 8);
-    if (ImGui::InputTextWithHint("##date", "2026-11-25", &d.date_text)) d.draft_dirty = true;
-    if (!d.date_text.empty() && !drafting_date(d.date_text)) ImGui::TextColored(ImColor(IM_COL32(0xB0, 0x20, 0x20, 255)), "%s", app.text.get("docs.bad_date"));
-    ImGui::Spacing();
-    draw_facts(app, width);
-    ImGui::Spacing();
-
+    draw_save_bar(app, d.draft, width);
+    ImGui::Separator();
+    ImGui::BeginChild("docs_choices", ImVec2(0, 0), false, flags);
+    draw_choices(app, in, ImGui::GetContentRegionAvail().x - body * 0.5f);
+    ImGui::EndChild();
     ImGui::EndChild();
 
-    ImGui::SameLine();
+    if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("docs_preview", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
     if (d.draft_dirty) refresh_draft(d, inputs_for(app));  // an option changed in this very frame
     draw_preview(app, d.draft, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y);

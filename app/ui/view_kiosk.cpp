@@ -125,7 +125,7 @@ void draw_pin_dialog(App& app) {
     }
     ImGui::Spacing();
     keypad(app);
-    if (!k.pin_message.empty()) draw_wrapped(app, k.pin_message, body * 24, FontRole::Bold, body, Ink::Text);
+    draw_message(app, k.pin_message, true, body * 24);
     ImGui::Spacing();
     const ImVec2 big(std::max(44.0f, body * 5), std::max(44.0f, body * 2));
     submit = ImGui::Button(app.text.get("kiosk.ok"), big) || submit;
@@ -229,10 +229,15 @@ void draw_admin(App& app) {
         k.idle->set_timeout(std::chrono::seconds(seconds));
         setting(app, "kiosk.idle_seconds", std::to_string(seconds));
     }
-    int zoom = int(app.zoom * 100 + 0.5f);
+    int zoom = int(k.default_zoom * 100 + 0.5f);
     ImGui::TextUnformatted(app.text.get("kiosk.default_zoom"));
     ImGui::SetNextItemWidth(body * 8);
-    if (ImGui::InputInt("##zoom", &zoom, 25, 25)) app.set_zoom(float(std::clamp(zoom, 50, 300)) / 100.0f);
+    if (ImGui::InputInt("##zoom", &zoom, 25, 25)) {
+        k.default_zoom = float(std::clamp(zoom, 50, 300)) / 100.0f;
+        setting(app, "kiosk.default_zoom", std::to_string(k.default_zoom));
+        app.set_zoom(k.default_zoom);
+    }
+    app.target("kiosk:default_zoom");
     bool kiosk_at_start = false;
     if (app.store) {
         try {
@@ -254,12 +259,14 @@ void draw_admin(App& app) {
     ImGui::Spacing();
     if (ImGui::Button(app.text.get("kiosk.export_all")) && app.assess.store) {
         const std::string json = assessment::export_all_json(*app.assess.store);
+        bool saved = false;
         k.admin_message = app.save_export(
             "tebiki-all", "-" + local_timestamp(), ".json", [&](std::string*) { return std::optional<std::string>(json); },
-            "kiosk.exported", "kiosk.export_failed");
+            "kiosk.exported", "kiosk.export_failed", &saved);
+        k.admin_message_error = !saved;
     }
     app.target("kiosk:export_all");
-    if (!k.admin_message.empty()) draw_wrapped(app, k.admin_message, body * 34, FontRole::Regular, body, Ink::Muted);
+    draw_message(app, k.admin_message, k.admin_message_error, body * 34);
     draw_store_admin(app);  // view_store.cpp: where records are kept, and the 全庁 screen
 
     ImGui::Separator();

@@ -89,54 +89,91 @@ void draw_outline(App& app, const PageLayout& layout) {
     ImGui::PopStyleVar();
 }
 
-void draw_breadcrumbs(App& app, const Chapter& chapter, const PageLayout* layout) {
+// 目次 ホーム › 編 › 章 › 節: what does not fit in `width` is left out from the end of the list
+// of extras (the section, then ホーム, then the part), so nothing is drawn under the buttons.
+void draw_breadcrumbs(App& app, const Chapter& chapter, const PageLayout* layout, float width) {
     const Part& part = app.book.parts[chapter.part];
     const char* separator = app.text.get("reader.separator");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const AnchorPosition* here = layout ? layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
+    const std::string section = here && here->level >= 2 ? std::string(separator) + " " + here->title : "";
+    auto text_w = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    auto small_w = [&](const char* t) { return ImGui::CalcTextSize(t).x + style.FramePadding.x * 2; };
+    const float gap = style.ItemSpacing.x, sep = text_w(separator) + gap;
+    const float contents = small_w(app.text.get("reader.contents")) + gap;
+    const float home = small_w(app.text.get("reader.home")) + gap;
+    const float part_w = sep + small_w(part.short_name.c_str()) + gap;
+    const float title = sep + text_w(chapter.title);
+    const float section_w = section.empty() ? 0 : gap + text_w(section);
+    const bool show_section = contents + home + part_w + title + section_w <= width;
+    const bool show_home = contents + home + part_w + title <= width;
+    const bool show_part = contents + part_w + title <= width || show_home;
+
     if (ImGui::SmallButton(app.text.get("reader.contents"))) {
         const float body = app.ui_fonts.scale.body;
         const bool shown = app.toc_override.value_or(ImGui::GetIO().DisplaySize.x > body * 34);
         app.toc_override = !shown;
     }
     app.target("reader:contents");
-    ImGui::SameLine();
-    if (ImGui::SmallButton(app.text.get("reader.home"))) app.navigate(Location{});
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", separator);
-    ImGui::SameLine();
-    if (ImGui::SmallButton(part.short_name.c_str())) app.navigate(Location{app.book.chapters[part.chapters.front()].id, "", -1});
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", separator);
-    ImGui::SameLine();
-    ImGui::TextUnformatted(chapter.title.c_str());
-    if (const AnchorPosition* here = layout ? layout->section_at(app.page_scroll + app.ui_fonts.scale.body) : nullptr;
-        here && here->level >= 2) {
+    if (show_home) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s %s", separator, here->title.c_str());
+        if (ImGui::SmallButton(app.text.get("reader.home"))) app.navigate(Location{});
+        app.target("reader:home");
+    }
+    if (show_part) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", separator);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(part.short_name.c_str())) app.navigate(Location{app.book.chapters[part.chapters.front()].id, "", -1});
+        app.target("reader:part");
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", separator);
+    ImGui::SameLine();
+    ImGui::TextUnformatted(chapter.title.c_str());  // clipped by the child when even this is too long
+    if (show_section) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", section.c_str());
     }
 }
 
 void draw_header(App& app, const Chapter& chapter, const PageLayout* layout) {
     const int index = app.book.index_of(chapter.id);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float buttons = ImGui::CalcTextSize(app.text.get("reader.prev")).x + ImGui::CalcTextSize(app.text.get("reader.next")).x +
-                          style.FramePadding.x * 4 + style.ItemSpacing.x * 2;
+    const float body = app.ui_fonts.scale.body;
+    if (app.return_to_assessment) {
+        if (ImGui::Button(app.text.get("assess.return_to_answers"))) app.back_to_assessment();
+        app.target("reader:return");
+        ImGui::SameLine();
+    }
+    // 「← 前の章」「次の章 →」, or just the arrows when the breadcrumbs would get too little room.
+    auto buttons_w = [&](const char* prev, const char* next) {
+        return ImGui::CalcTextSize(prev).x + ImGui::CalcTextSize(next).x + style.FramePadding.x * 4 + style.ItemSpacing.x * 2;
+    };
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool short_labels = avail - buttons_w(app.text.get("reader.prev"), app.text.get("reader.next")) < body * 14;
+    const char* prev = app.text.get(short_labels ? "reader.prev_icon" : "reader.prev");
+    const char* next = app.text.get(short_labels ? "reader.next_icon" : "reader.next");
+    const float buttons = buttons_w(prev, next);
     const float row = ImGui::GetFrameHeight();
+    const float crumbs_w = std::max(1.0f, avail - buttons);
     // The breadcrumbs get what the buttons leave and are clipped, never drawn under them.
-    ImGui::BeginChild("crumbs", ImVec2(std::max(1.0f, ImGui::GetContentRegionAvail().x - buttons), row), false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("crumbs", ImVec2(crumbs_w, row), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::AlignTextToFramePadding();
-    draw_breadcrumbs(app, chapter, layout);
+    draw_breadcrumbs(app, chapter, layout, crumbs_w);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginDisabled(index <= 0);
-    if (ImGui::Button(app.text.get("reader.prev"))) app.navigate(Location{app.book.chapters[size_t(index - 1)].id, "", -1});
+    if (ImGui::Button((std::string(prev) + "##prev").c_str())) app.navigate(Location{app.book.chapters[size_t(index - 1)].id, "", -1});
     app.target("reader:prev");
     ImGui::EndDisabled();
+    if (short_labels && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", app.text.get("reader.prev"));
     ImGui::SameLine();
     ImGui::BeginDisabled(index + 1 >= int(app.book.chapters.size()));
-    if (ImGui::Button(app.text.get("reader.next"))) app.navigate(Location{app.book.chapters[size_t(index + 1)].id, "", -1});
+    if (ImGui::Button((std::string(next) + "##next").c_str())) app.navigate(Location{app.book.chapters[size_t(index + 1)].id, "", -1});
     app.target("reader:next");
     ImGui::EndDisabled();
+    if (short_labels && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", app.text.get("reader.next"));
 }
 
 void apply_pending_scroll(App& app, const PageLayout& layout) {

@@ -10,7 +10,10 @@ namespace tebiki::ui {
 void open_hit(App& app, const SearchHit& hit);  // view_toolbar.cpp
 
 void draw_search_results(App& app) {
-    if (!app.search_open || app.query.empty()) return;
+    if (!app.search_open || app.query.empty()) {
+        app.search_panel_min = app.search_panel_max = ImVec2(0, 0);
+        return;
+    }
     const float body = app.ui_fonts.scale.body;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float width = std::min(body * 36, display.x - app.search_box_min.x - body);
@@ -47,6 +50,8 @@ void draw_search_results(App& app) {
         }
         app.scroll_hit_into_view = false;
     }
+    app.search_panel_min = ImGui::GetWindowPos();
+    app.search_panel_max = ImVec2(app.search_panel_min.x + ImGui::GetWindowWidth(), app.search_panel_min.y + ImGui::GetWindowHeight());
     ImGui::End();
 }
 

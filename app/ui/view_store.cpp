@@ -73,6 +73,11 @@ void draw_sync_status(App& app) {
     ImGui::SameLine();
 }
 
+float sync_status_width(App& app) {
+    if (!app.storage.server || !app.storage.worker) return 0;
+    return ImGui::CalcTextSize(status_text(app, app.storage.worker->status()).c_str()).x;
+}
+
 void draw_store_admin(App& app) {
     StoreUi& s = app.storage;
     KioskUi& k = app.kiosk;

@@ -15,10 +15,13 @@ void draw_assess_tasks(App& app);      // view_assess_question.cpp
 void draw_assess_question(App& app);   // view_assess_question.cpp
 void draw_assess_review(App& app);     // view_assess_question.cpp
 bool assess_draft_saved(const App& app);  // view_assess_question.cpp: the field shows what is stored
-void draw_assess_results(App& app);    // view_assess_results.cpp
+void draw_assess_results(App& app);
+void interrupt_assessment(App& app);   // view_assess_question.cpp: back to the chooser; an empty one is discarded    // view_assess_results.cpp
 // view_assess.cpp: an assessment taken on an older version of a bundled questionnaire is moved onto
 // the current version before it is answered again (answers carried over through aliases).
 void bring_up_to_date(App& app, int64_t assessment_id);
+// view_assess.cpp: opens the department and goes on with its unfinished assessment (home 「続きから」).
+void resume_assessment(App& app, const storage::Department& department, int64_t assessment_id);
 void draw_documents(App& app);         // view_documents.cpp
 void draw_presentation(App& app);      // view_present.cpp: the whole window while presenting
 void draw_kiosk(App& app);             // view_kiosk.cpp: PIN dialogs, idle countdown, admin screen
@@ -30,6 +33,7 @@ std::string ward_state_json(const App& app);  // view_ward.cpp: for the state fi
 // view_store.cpp: the server's state in the toolbar (nothing for a local store), the store setting
 // and the 全庁 button in the admin screen, and the background threads' side of the main loop.
 void draw_sync_status(App& app);
+float sync_status_width(App& app);  // 0 without a ward server
 void draw_store_admin(App& app);
 bool take_background_news(App& app);   // a background thread has something new: draw a frame
 void stop_background_work(App& app);   // before the window closes

@@ -198,16 +198,31 @@ if bad.returncode != 1 or "broken.md:5: 項の番号が続いていません" no
     fail("compare did not report the broken file with its line: " + bad.stderr)
 
 # The document screen: register a department, open 文書, look at the preview, save a PDF.
+# The save buttons stay in a bar above the scrolling options (issue 14).
+def settle(app):
+    last = app.state()
+    for _ in range(20):
+        time.sleep(0.25)
+        state = app.state()
+        if state["targets"] == last["targets"]:
+            return state
+        last = state
+    return last
+
+
+data_dir = tempfile.mkdtemp(prefix="tebiki-docs-gui-")
 with Display() as display:
     shot = os.path.join(tempfile.gettempdir(), f"tebiki-documents-{os.getpid()}.png")
     display.env["TEBIKI_SCREENSHOT_FILE"] = shot
-    app = App(display, content=os.path.join(SOURCE, "content"), size="1500x950")
+    app = App(display, content=os.path.join(SOURCE, "content"), size="1500x950", data_dir=data_dir)
     try:
         app.wait_for(lambda s: "docs" in s["targets"], "toolbar")
         app.focus()
         app.register_department("Minato", "Jinji")
         app.click_target("docs")
         state = app.wait_for(lambda s: s["screen"] == "documents" and s.get("preview_pages", 0) >= 2, "preview of the 要綱")
+        if state["draft_date"] != datetime.date.today().isoformat():
+            fail(f"the 作成日 is {state['draft_date']}, not today")
         app.click_target("docs:save_pdf")
         saved = app.exported(".pdf")
         exports = os.path.join(app.data_dir, "exports")
@@ -215,32 +230,38 @@ with Display() as display:
             fail(f"the PDF was not saved with a safe name: {saved}")
         if "実施要綱" not in run(["pdftotext", os.path.join(exports, saved[0]), "-"]).stdout:
             fail("the saved PDF lacks the title")
-        # An option changed on the screen is in the very next saved file.
-        # The 「保存しました」 line appears above the options: click them once it is drawn.
         app.wait_for(lambda s: s.get("docs_message"), "the saved message")
-        time.sleep(0.3)
-        x, y, w, h = app.state()["targets"]["docs:option:head_order"]
-        if y + h > 900:  # near the foot of the 950 px window: scroll the options panel up a little
-            app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), "400")
-            app.xdotool("click", "--repeat", "3", "--delay", "30", "5")
-            app.wait_for(lambda s: s["targets"]["docs:option:head_order"][1] + h < 900, "the option in view")
-            time.sleep(0.3)
-        frames = app.state()["frames"]
+        # The same draft saved again in the same format asks first; やめる leaves one file.
+        app.click_target("docs:save_pdf")
+        app.wait_for(lambda s: s["resave_asked"], "「もう一度保存しますか」")
+        app.click_target("docs:resave_cancel")
+        app.wait_for(lambda s: not s["resave_asked"], "the question withdrawn")
+        if len([n for n in os.listdir(exports) if n.endswith(".pdf")]) != 1:
+            fail("やめる still saved a second PDF")
+
+        # An option that adds the 命令 form: the options do not move, the saved message goes.
+        state = app.scroll_to("docs:option:head_order", x=300, y=600)
+        state = settle(app)
+        before = state["targets"]["docs:option:head_order"]
+        if not state["docs_message"]:
+            state = app.wait_for(lambda s: s.get("docs_message"), "the saved message")
+        docs_before = sum(n.startswith("docs:doc:") for n in state["targets"])
         app.click_target("docs:option:head_order")
-        # The option adds the 命令 form, which can move the save buttons: let the layout settle and
-        # read their new place before clicking.
-        app.wait_for(lambda s: s["frames"] >= frames + 3, "the screen redrawn after the option")
-        app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), "400")
-        app.xdotool("click", "--repeat", "10", "--delay", "30", "4")  # back up to the save buttons
-        app.wait_for(lambda s: s["targets"]["docs:save_md"][1] > 40, "the save buttons in view")
-        time.sleep(0.3)
-        app.click_target("docs:save_md")
+        state = app.wait_for(lambda s: not s["docs_message"], "「保存しました」 cleared by the change")
+        state = settle(app)
+        after = state["targets"]["docs:option:head_order"]
+        print(f"head_order option before {before}, after {after}")
+        if abs(after[1] - before[1]) > 1:
+            fail(f"the option moved under the pointer: {before} → {after}")
+        app.click_target("docs:save_md")  # the bar is still there, however far the options scrolled
         names = app.exported(".md")
         markdown = open(os.path.join(exports, next(n for n in names if n.endswith(".md"))), encoding="utf-8").read()
         if "（所属長が命ずる在宅勤務）" not in markdown:
             fail("turning on 所属長が命ずる場合 did not reach the saved 要綱")
+
         # The 新旧対照表 against the draft saved before: preview it, save it.
         state = app.wait_for(lambda s: s.get("comparison") == "changed", "a 新旧対照表 against the saved PDF")
+        app.scroll_to("docs:compare_preview", x=300, y=600)
         app.click_target("docs:compare_preview")
         app.wait_for(lambda s: s.get("compare_preview") and s.get("preview_pages", 0) >= 1, "the 新旧対照表 in the preview")
         table_shot = os.path.join(tempfile.gettempdir(), f"tebiki-documents-compare-{os.getpid()}.png")
@@ -249,6 +270,7 @@ with Display() as display:
         app.wait_for(lambda s: s["screenshots"] > before, "screenshot of the 新旧対照表")
         os.replace(shot, table_shot)
         print(f"新旧対照表 screenshot: {table_shot}")
+        app.scroll_to("docs:compare_pdf", x=300, y=600)
         app.click_target("docs:compare_pdf")
         deadline = time.time() + 10
         tables = []
@@ -257,25 +279,22 @@ with Display() as display:
             time.sleep(0.1)
         if not tables:
             fail("no 新旧対照表 PDF was exported")
-        if "改正後" not in run(["pdftotext", os.path.join(exports, tables[0]), "-"]).stdout:
-            fail("the saved 新旧対照表 lacks its columns")
+        deadline = time.time() + 10  # the file may still be being written
+        while "改正後" not in run(["pdftotext", os.path.join(exports, tables[0]), "-"]).stdout:
+            if time.time() > deadline:
+                fail("the saved 新旧対照表 lacks its columns")
+            time.sleep(0.3)
         app.click_target("docs:compare_preview")  # back to the draft for the screenshot below
         app.wait_for(lambda s: not s.get("compare_preview"), "the draft in the preview again")
+
         # The municipality's facts: typed in the panel below the options, they reach the draft.
-        x, y, w, h = app.state()["targets"]["docs:save_md"]
-        app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), str(int(y + 200)))
-        app.xdotool("click", "--repeat", "40", "--delay", "15", "5")  # scroll the left panel down to the facts
-        app.wait_for(lambda s: 60 < s["targets"].get("docs:facts", [0, -1])[1] < 900, "the facts header in view")
+        app.scroll_to("docs:facts", x=300, y=600)
         app.click_target("docs:facts")
-        app.wait_for(lambda s: "docs:fact:admin_head" in s["targets"], "the facts panel open")
-        app.xdotool("click", "--repeat", "40", "--delay", "15", "5")
-        app.wait_for(lambda s: 60 < s["targets"]["docs:fact:admin_head"][1] < 900, "the 所管する職 field in view")
+        app.wait_for(lambda s: "docs:fact:admin_head" in s["targets"] or s["frames"] > 0, "the facts panel open")
+        app.scroll_to("docs:fact:admin_head", x=300, y=600)
         app.click_target("docs:fact:admin_head")
         app.xdotool("type", "--delay", "50", "Somu-kacho")
         app.click_target("docs:preview")  # leave the field
-        app.xdotool("mousemove", "--window", app.window(), str(int(x + 20)), "400")
-        app.xdotool("click", "--repeat", "80", "--delay", "15", "4")  # back up to the save buttons
-        app.wait_for(lambda s: 60 < s["targets"]["docs:save_md"][1] < 900, "the save buttons in view")
         earlier = set(app.exported(".md"))
         app.click_target("docs:save_md")  # every save is a new file: earlier ones are never overwritten
         deadline = time.time() + 10
@@ -285,6 +304,33 @@ with Display() as display:
             time.sleep(0.2)
         if not fresh or "Somu-kachoが別に定める" not in open(os.path.join(exports, fresh[0]), encoding="utf-8").read():
             fail("the 要綱を所管する職 typed in the facts panel did not reach the saved draft")
+
+        # The preview zooms and pans: 拡大 twice, then a drag on the page moves it.
+        width_fit = app.state()["targets"]["docs:preview"][2]
+        app.click_target("docs:zoom_in")
+        app.wait_for(lambda s: s["preview_zoom"] > 1.2, "zoomed in once")
+        app.click_target("docs:zoom_in")
+        state = app.wait_for(lambda s: s["preview_zoom"] > 2, "zoomed in twice")
+        state = settle(app)
+        x, y, w, h = state["targets"]["docs:preview"]
+        print(f"preview width at fit {width_fit}px, zoomed {w}px")
+        app.xdotool("mousemove", "--window", app.window(), str(int(x + w / 2)), str(int(y + h / 2)))
+        time.sleep(0.1)
+        app.xdotool("mousedown", "1")
+        for step in range(1, 11):
+            app.xdotool("mousemove", "--window", app.window(), str(int(x + w / 2 - step * 20)), str(int(y + h / 2 - step * 20)))
+            time.sleep(0.03)
+        app.xdotool("mouseup", "1")
+        state = app.wait_for(lambda s: s["preview_scroll"][0] > 50 and s["preview_scroll"][1] > 50, "the page panned by the drag")
+        before = app.state()["screenshots"]
+        app.proc.send_signal(signal.SIGUSR1)
+        app.wait_for(lambda s: s["screenshots"] > before, "screenshot")
+        zoomed_shot = os.path.join(tempfile.gettempdir(), f"tebiki-documents-zoomed-{os.getpid()}.png")
+        os.replace(shot, zoomed_shot)
+        print(f"zoomed preview screenshot: {zoomed_shot}")
+        app.click_target("docs:zoom_fit")
+        app.wait_for(lambda s: s["preview_zoom"] == 1, "back to the whole page")
+        state = settle(app)
         before = app.state()["screenshots"]
         app.proc.send_signal(signal.SIGUSR1)
         app.wait_for(lambda s: s["screenshots"] > before, "screenshot")
@@ -292,6 +338,19 @@ with Display() as display:
         if ink_ratio(shot, (int(x), int(y), int(x + w), int(y + h * 0.5))) < 0.003:
             fail("the preview page looks blank")
         print(f"documents screenshot: {shot}")
+    finally:
+        app.close()
+
+    # The options chosen are kept: after a restart the 命令 option is still on.
+    app = App(display, content=os.path.join(SOURCE, "content"), size="1500x950", data_dir=data_dir)
+    try:
+        app.wait_for(lambda s: "docs" in s["targets"], "toolbar after the restart")
+        app.focus()
+        app.click_target("docs")
+        app.click_target("docs:dept:Jinji")
+        state = app.wait_for(lambda s: s["screen"] == "documents" and s.get("preview_pages", 0) >= 2, "the 要綱 again")
+        if not any(n == "docs:doc:order" for n in state["targets"]):
+            fail(f"the 命令 form is gone after a restart: the option was not kept ({sorted(state['targets'])})")
     finally:
         app.close()
 print("ok")

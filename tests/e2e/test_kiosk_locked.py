@@ -164,8 +164,12 @@ with Display(size="1280x800") as display:
         click(app, "kiosk:kiosk_at_start", lambda s: os.path.exists(marker), "the kiosk-at-start marker")
         # Change the PIN from the admin screen; cancelling is allowed here (there is a PIN).
         click(app, "kiosk:change_pin", lambda s: s["pin_prompt"] == "set_pin", "the change-PIN dialog")
-        if "kiosk:cancel" not in app.state()["targets"]:
-            fail("changing the PIN offers no cancel button")
+        # (An auto-sized dialog is invisible in its first frame: its buttons are listed from the next.)
+        deadline = time.time() + 3
+        while "kiosk:cancel" not in app.state()["targets"]:
+            if time.time() > deadline:
+                fail(f"changing the PIN offers no cancel button: {sorted(app.state()['targets'].items())}")
+            time.sleep(0.1)
         keypad(app, "9753")
         click(app, "kiosk:pin_again", lambda s: s["keypad_field"] == 1, "the keypad typing into the second field")
         keypad(app, "9753", "pin_again_digits")

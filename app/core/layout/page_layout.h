@@ -11,7 +11,7 @@
 namespace tebiki {
 
 // Semantic colours; the UI maps them to the active theme.
-enum class Ink : uint8_t { Text, Heading, Link, Code, Muted, CaptionText };
+enum class Ink : uint8_t { Text, Heading, Link, Code, Muted, CaptionText, Error };  // Error: what failed (UI only)
 
 enum Decoration : uint8_t { kNoDecoration = 0, kUnderline = 1, kStrikeThrough = 2 };
 
