@@ -31,7 +31,7 @@ echo "== window (Xvfb, Mesa llvmpipe)"
 # Warm: the atlas cache and the data folder exist (every start after the first). Cold: both are
 # empty (the first start after installing).
 RUNS=${RUNS:-7}
-FIRST=$("$TEBIKI" toc | awk '$1 ~ /\// && $1 !~ /#/ {print $1; exit}')
+FIRST=$("$TEBIKI" toc | awk '$1 ~ /\// && $1 !~ /#/ && !n++ {print $1}')  # no early exit: pipefail
 SHOTS=$(mktemp -d)
 wall_ms() {  # runs "$@" quietly; prints its wall time in ms
   local t0=$EPOCHREALTIME

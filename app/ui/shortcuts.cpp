@@ -41,7 +41,10 @@ void draw_root(App& app) {
     if (app.present.active) {
         draw_presentation(app);
         draw_kiosk(app);
-        if (app.present.active) return;
+        // Also on the frame Esc ends it: the reader is laid out from the next frame, in the
+        // reader's atlas (this frame's is the slides', whose sizes would put its scroll elsewhere).
+        if (!app.present.active) app.request_frames();
+        return;
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);

@@ -44,14 +44,14 @@ float slide_small_px(float screen_height, float reader_body_px) {
     return std::max(reader_body_px, std::round(screen_height * 0.026f));
 }
 
-LayoutOptions slide_layout(const FontSet& fonts, float screen_width, float screen_height, float preset, float reader_body_px) {
+LayoutOptions slide_layout(const TypeScale& scale, float small_px, float screen_width, float screen_height) {
     LayoutOptions o;
     const SlideGeometry g = slide_geometry(screen_width, screen_height);
-    o.scale = slide_type_scale(fonts, screen_height, preset);
-    o.zoom = slide_zoom(*o.scale);
+    o.scale = scale;
+    o.zoom = slide_zoom(scale);
     o.width = g.width;
     o.max_image_height = std::round(g.height * 0.5f);
-    o.source_px = slide_small_px(screen_height, reader_body_px);
+    o.source_px = small_px;
     return o;
 }
 

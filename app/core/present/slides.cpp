@@ -296,9 +296,10 @@ std::vector<Block> split_table(const Block& table, const FontSet& fonts, const L
 
 // A unit taller than a slide under its title is split at its list's items or its table's rows:
 // the caption and sub-heading stay with the first part, the 出典 goes with the last.
-std::vector<Unit> split_long_units(std::vector<Unit> units, const FontSet& fonts, const LayoutOptions& options, float room) {
+std::vector<Unit> split_long_units(std::vector<Unit> units, const FontSet& fonts, const LayoutOptions& options, const float whole_room) {
     std::vector<Unit> out;
     for (Unit& unit : units) {
+        float room = whole_room;
         auto material = std::find_if(unit.rbegin(), unit.rend(), [](const Block& b) {
             return b.kind == BlockKind::List || b.kind == BlockKind::Table;
         });
@@ -308,7 +309,17 @@ std::vector<Unit> split_long_units(std::vector<Unit> units, const FontSet& fonts
         }
         const size_t k = size_t(unit.rend() - material) - 1;
         const Unit head(unit.begin(), unit.begin() + long(k)), tail(unit.begin() + long(k) + 1, unit.end());
-        const float first_room = std::max(room * 0.5f, room - height_of(head, fonts, options));
+        // What the caption above or the 出典 below take, with the gap to the list or table.
+        Block probe;
+        probe.spans = {Span{"あ"}};
+        auto extra = [&](const Unit& blocks, bool above) {
+            if (blocks.empty()) return 0.0f;
+            Unit with = blocks;
+            with.insert(above ? with.end() : with.begin(), probe);
+            return height_of(with, fonts, options) - height_of({probe}, fonts, options);
+        };
+        const float first_room = std::max(room * 0.5f, room - extra(head, true));
+        room = std::max(room * 0.5f, room - extra(tail, false));  // any part may be the last
         std::vector<Block> parts = unit[k].kind == BlockKind::List ? split_list(unit[k], fonts, options, first_room)
                                                                    : split_table(unit[k], fonts, options, first_room);
         // Later parts have the whole room: cut the rest again with it.

@@ -59,7 +59,7 @@ static size_t captions(const std::vector<Block>& blocks) {
 struct Screen {
     float width, height;
     LayoutOptions options() const {
-        LayoutOptions o = slide_layout(fonts(), width, height, 1.0f, type_scale(1.0f).body);
+        LayoutOptions o = slide_layout(slide_type_scale(fonts(), height), slide_small_px(height, type_scale(1.0f).body), width, height);
         o.image_size = image_sizer_for(default_paths().asset_dirs);  // the diagrams as the window shows them
         return o;
     }
