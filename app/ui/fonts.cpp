@@ -321,6 +321,7 @@ FontBuild build_fonts(ImFontAtlas& atlas, const FontSet& fonts, const FontPlan& 
     std::optional<CachedAtlas> extended = cached ? extend(*cached, fonts, slots, result.rasterised) : std::nullopt;
     if (extended) {
         restore(atlas, *extended);
+        result.extended = true;
         if (cache) cache->store(*extended);
     } else {
         result.rasterised = bake(atlas, fonts, slots);

@@ -65,6 +65,8 @@ struct FontBuild {
     bool got_wanted = true;  // false: the atlas holds `quick` (the caller asks for `wanted` later)
     int rasterised = 0;      // glyphs rasterised now (0: all from the cache)
     bool from_cache = false;
+    bool extended = false;   // the cached atlas plus the glyphs it lacked (only those rasterised)
+    const char* how() const { return from_cache ? "from the cache" : extended ? "from the cache plus new glyphs" : "baked"; }
 };
 
 // Clears and rebuilds `atlas` (ImGui's, or one not yet handed to a context: the first atlas is

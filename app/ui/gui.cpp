@@ -296,7 +296,7 @@ bool update_fonts(App& app, ImGuiIO& io, GLFWwindow* window, const AtlasCache* c
         fallback = &quick;
     }
     const FontBuild built = build_fonts(*io.Fonts, *app.fonts, plan, wanted, fallback, cache);
-    if (trace) std::fprintf(stderr, "atlas %s, %d glyphs rasterised\n", built.from_cache ? "from the cache" : "baked", built.rasterised);
+    if (trace) std::fprintf(stderr, "atlas %s, %d glyphs rasterised\n", built.how(), built.rasterised);
     app.ui_fonts = built.fonts;
     io.FontDefault = app.ui_fonts.widgets();
     app.fonts_complete = !app.present.active && built.got_wanted;
@@ -354,7 +354,7 @@ int run_gui(const cli::Options& options) {
         l.app->ui_fonts = built.fonts;
         l.app->fonts_complete = built.got_wanted;
         phase("atlas");
-        if (trace) std::fprintf(stderr, "atlas %s, %d glyphs rasterised\n", built.from_cache ? "from the cache" : "baked", built.rasterised);
+        if (trace) std::fprintf(stderr, "atlas %s, %d glyphs rasterised\n", built.how(), built.rasterised);
         return l;
     });
 
