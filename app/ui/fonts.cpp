@@ -60,16 +60,28 @@ void font_aware_free(void* ptr, void*) {
 
 using Codepoints = std::vector<uint32_t>;  // sorted
 
-Codepoints codepoints_of(const std::string& text, bool with_japanese) {
+Codepoints codepoints_of(const std::string& text) {
     ImFontGlyphRangesBuilder builder;
     ImFontAtlas ranges_source;  // GetGlyphRanges* only return static tables
     builder.AddRanges(ranges_source.GetGlyphRangesDefault());
-    if (with_japanese) builder.AddRanges(ranges_source.GetGlyphRangesJapanese());
     builder.AddText(text.data(), text.data() + text.size());
     builder.AddChar(0x2026);  // … for truncated labels
     Codepoints out;
     for (uint32_t c = 1; c <= 0xFFFF; ++c)
         if (builder.GetBit(c)) out.push_back(c);
+    return out;
+}
+
+// `cps` and ImGui's Japanese range (anything a user may type), without reading the text again.
+Codepoints with_japanese(const Codepoints& cps) {
+    ImFontAtlas ranges_source;
+    Codepoints japanese;
+    for (const ImWchar* r = ranges_source.GetGlyphRangesJapanese(); r[0]; r += 2)
+        for (uint32_t c = r[0]; c <= r[1]; ++c) japanese.push_back(c);
+    std::sort(japanese.begin(), japanese.end());
+    japanese.erase(std::unique(japanese.begin(), japanese.end()), japanese.end());
+    Codepoints out;
+    std::set_union(cps.begin(), cps.end(), japanese.begin(), japanese.end(), std::back_inserter(out));
     return out;
 }
 
@@ -82,12 +94,12 @@ struct Slot {
 // One slot per ImFont, in the order UiFonts is filled from.
 std::vector<Slot> slots_for(const FontPlan& plan, const GlyphRequest& request) {
     const GlyphText& g = *request.text;
-    const Codepoints text = codepoints_of(g.everything, false);
-    const Codepoints headings = codepoints_of(g.headings, false);
+    const Codepoints text = codepoints_of(g.everything);
+    const Codepoints headings = codepoints_of(g.headings);
     std::vector<Slot> slots = {
-        {FontRole::Regular, plan.scale.body, request.all_japanese ? codepoints_of(g.everything, true) : text},  // user input may use any kanji
+        {FontRole::Regular, plan.scale.body, request.all_japanese ? with_japanese(text) : text},  // user input may use any kanji
         {FontRole::Bold, plan.scale.body, text},
-        {FontRole::Mono, plan.scale.code, codepoints_of(g.code, false)},
+        {FontRole::Mono, plan.scale.code, codepoints_of(g.code)},
     };
     for (float px : {plan.scale.h1, plan.scale.h2, plan.scale.h3, plan.scale.h4}) slots.push_back({FontRole::Bold, px, headings});
     if (plan.small_px > 0) {
