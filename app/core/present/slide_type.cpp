@@ -50,7 +50,7 @@ LayoutOptions slide_layout(const TypeScale& scale, float small_px, float screen_
     o.scale = scale;
     o.zoom = slide_zoom(scale);
     o.width = g.width;
-    o.max_image_height = std::round(g.height * 0.5f);
+    o.max_image_height = std::round(g.height * 0.45f);
     o.source_px = small_px;
     return o;
 }

@@ -39,7 +39,7 @@ float slide_zoom(const TypeScale& scale);
 float slide_small_px(float screen_height, float reader_body_px);
 
 // How a slide is laid out on a screen in `scale` (slide_type_scale): its width, images at most
-// half the content height (a caption and the 出典 fit with them), 出典 lines in `small_px`. The
+// 45 % of the content height (a caption and two lines of 出典 fit with them), 出典 lines in `small_px`. The
 // caller adds LayoutOptions::image_size.
 LayoutOptions slide_layout(const TypeScale& scale, float small_px, float screen_width, float screen_height);
 

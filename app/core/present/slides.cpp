@@ -252,12 +252,55 @@ Material material_of(const Section& section, const FontSet& fonts, const LayoutO
 }
 
 // A list too long for `room` becomes several lists of consecutive items (numbering kept).
+// An item taller than `room` whose sub-list can be cut becomes several items, each repeating the
+// item's own text above a part of the sub-list (as a table part repeats its header).
+std::vector<Block> split_list(const Block& list, const FontSet& fonts, const LayoutOptions& options, float room);
+
+std::vector<Block> split_item(const Block& item, const Block& list, const FontSet& fonts, const LayoutOptions& options, float room) {
+    auto height = [&](const Block& piece) {  // measured in place: a sub-list wraps narrower than a list
+        Block alone = list;
+        alone.children = {piece};
+        return height_of({alone}, fonts, options);
+    };
+    if (item.children.size() < 2 || item.children.back().kind != BlockKind::List || item.children.back().children.size() < 2 ||
+        height(item) <= room)
+        return {item};
+    const Block& sub = item.children.back();
+    Block lead = item;
+    lead.children.back().children.clear();
+    if (height(lead) > room * 0.5f) return {item};
+    std::vector<Block> out;
+    Block piece = lead;
+    for (const Block& sub_item : sub.children) {
+        std::vector<Block>& items = piece.children.back().children;
+        items.push_back(sub_item);
+        if (items.size() > 1 && height(piece) > room) {
+            items.pop_back();
+            const int next = piece.children.back().start + int(items.size());
+            out.push_back(piece);
+            piece = lead;
+            piece.children.back().start = next;
+            piece.children.back().children = {sub_item};
+        }
+    }
+    out.push_back(std::move(piece));
+    return out;
+}
+
 std::vector<Block> split_list(const Block& list, const FontSet& fonts, const LayoutOptions& options, float room) {
     std::vector<Block> parts;
     Block part = list;
     part.children.clear();
     int start = list.start;
+    std::vector<Block> items;
     for (const Block& item : list.children) {
+        if (list.ordered) {  // the pieces of an item would be numbered as items
+            items.push_back(item);
+            continue;
+        }
+        for (Block& piece : split_item(item, list, fonts, options, room)) items.push_back(std::move(piece));
+    }
+    for (const Block& item : items) {
         part.children.push_back(item);
         if (part.children.size() > 1 && height_of({part}, fonts, options) > room) {
             part.children.pop_back();
@@ -371,9 +414,18 @@ private:
         Block title = section.heading;
         title.level = 1;
         if (!continued_.empty()) title.spans.push_back(Span{continued_});
-        Block probe;
-        probe.spans = {Span{"あ"}};
-        return height_of({title, probe}, fonts_, options_) - height_of({probe}, fonts_, options_);
+        // The gap under the title depends on what follows: the larger of a paragraph's and a list's.
+        Block paragraph;
+        paragraph.spans = {Span{"あ"}};
+        Block item, list;
+        item.kind = BlockKind::ListItem;
+        item.children = {paragraph};
+        list.kind = BlockKind::List;
+        list.children = {item};
+        float most = 0;
+        for (const Block& probe : {paragraph, list})
+            most = std::max(most, height_of({title, probe}, fonts_, options_) - height_of({probe}, fonts_, options_));
+        return most;
     }
 
     void start(size_t section, size_t unit, const Block& heading, bool continued) {

@@ -252,3 +252,25 @@ TEST_CASE("[Check] slide marks: unclosed, nested, stray closing, inside a list, 
     CHECK(at(28, "二つだけ"));
     CHECK(d.size() == 6);
 }
+
+TEST_CASE("[Slides] an item whose sub-list is taller than a slide is cut between sub-items, its own text repeated") {
+    std::string md = "# 章\n\n## 節\n\n- 短い項目です。\n- 次の方法があります。\n";
+    for (int i = 1; i <= 14; ++i) md += "  - 方法その" + std::to_string(i) + "を説明する少し長めの文です。\n";
+    const Book book = book_of(md);
+    for (const Screen& screen : kScreens) {
+        CAPTURE(screen.height);
+        const std::vector<Slide> slides = slides_of(book, 0, screen);
+        REQUIRE(slides.size() >= 3);
+        std::string shown;
+        for (const Slide& s : slides) {
+            CHECK(layout_document(s.doc, fonts(), screen.options()).height <= screen.max_height());
+            for (const Block& b : s.doc.blocks) shown += plain_text(b);
+        }
+        for (int i = 1; i <= 14; ++i) {
+            const std::string sub = "方法その" + std::to_string(i) + "を";
+            CHECK(shown.find(sub) != std::string::npos);
+            CHECK(shown.find(sub) == shown.rfind(sub));  // once
+        }
+        CHECK(shown.find("次の方法があります。") != shown.rfind("次の方法があります。"));  // repeated above each part
+    }
+}
