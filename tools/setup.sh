@@ -9,7 +9,7 @@ BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config python3
   libimgui-dev libglfw3-dev libgl-dev libstb-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libsqlite3-dev libtomlplusplus-dev doctest-dev
-  libcairo2-dev libpango1.0-dev libzip-dev libkainjow-mustache-dev libsodium-dev libpq-dev
+  libcairo2-dev libpango1.0-dev libzip-dev libkainjow-mustache-dev libsodium-dev libpq-dev libpng-dev zlib1g-dev
   graphviz fonts-noto-cjk fonts-ipaexfont-gothic fonts-ipaexfont-mincho
 )
 RUNTIME_PACKAGES=(libgl1-mesa-dri libglx-mesa0)

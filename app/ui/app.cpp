@@ -169,6 +169,7 @@ void App::navigate(Location to, bool keep_highlight) {
     history.remember_scroll(page_scroll);
     save_reading_position();
     scroll_to_anchor = to.anchor;
+    page_anchor = to.anchor;
     restore_scroll.reset();
     restore_position.reset();
     if (to.anchor.empty()) restore_scroll = 0.0f;
@@ -239,13 +240,14 @@ void App::start_presentation() {
     if (book.chapters.empty()) return;
     present.active = true;
     present.slide = 0;
+    present.pending_slide = -1;
+    present.pending_anchor.clear();
+    // From the reader: start at the section being read (the slides are cut on the next frame).
+    if (c && screen == Screen::Guide && current_layout)
+        if (const AnchorPosition* here = current_layout->section_at(page_scroll + ui_fonts.scale.body)) present.pending_anchor = here->anchor;
     present.blank = false;
-    present.slides.clear();  // laid out on the next frame, for the window's size
-    present.saved_zoom = zoom;
-    if (zoom < 1.5f) {  // projector type: at least the 150 % preset
-        zoom = 1.5f;
-        fonts_dirty = true;
-    }
+    present.scroll = 0;
+    present.slides.clear();  // cut on the next frame, for the screen's size, in the slide type
     present.started = std::chrono::steady_clock::now();
     set_high_contrast(present.high_contrast);
     request_frames();
@@ -256,10 +258,6 @@ void App::stop_presentation() {
     present.active = false;
     set_high_contrast(false);
     apply_style(content_scale);
-    if (zoom != present.saved_zoom) {
-        zoom = present.saved_zoom;
-        fonts_dirty = true;
-    }
     if (present.chapter < book.chapters.size()) {
         const Slide* s = present.slide < int(present.slides.size()) ? &present.slides[size_t(present.slide)] : nullptr;
         navigate(Location{book.chapters[present.chapter].id, s ? s->anchor : "", -1});
@@ -359,6 +357,7 @@ void App::step_history(bool forward) {
     if (!(forward ? history.forward() : history.back())) return;
     restore_scroll = std::max(0.0f, history.current().scroll_y);
     scroll_to_anchor.clear();
+    page_anchor.clear();
     current_layout = nullptr;
     request_frames();
 }

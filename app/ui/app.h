@@ -69,6 +69,7 @@ struct App {
     std::optional<std::pair<uint32_t, uint32_t>> restore_position;  // reading position to scroll to
     std::optional<float> restore_scroll;                             // pixel scroll to apply next frame
     std::string scroll_to_anchor;
+    std::string page_anchor;  // the heading the page was opened at: the page leaves room to bring it to the top
     std::vector<std::string> highlight_terms;  // from the search hit that opened the page
     float page_scroll = 0;                     // current scroll of the page, updated each frame
     const PageLayout* current_layout = nullptr;

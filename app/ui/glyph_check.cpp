@@ -2,35 +2,24 @@
 
 #include <imgui.h>
 
-#include <algorithm>
 #include <vector>
 
 namespace tebiki::ui {
 
-namespace {
-
 constexpr ImWchar kGeta = 0x3013;
 
-std::vector<ImFont*> all_fonts(const UiFonts& f) {
-    std::vector<ImFont*> out = {f.body, f.bold, f.mono, f.heading[0], f.heading[1], f.heading[2], f.heading[3]};
-    out.erase(std::remove(out.begin(), out.end(), nullptr), out.end());
-    return out;
-}
-
-}  // namespace
-
-void use_geta_for_missing(const UiFonts& fonts) {
-    for (ImFont* font : all_fonts(fonts)) {
+void use_geta_for_missing(ImFontAtlas& atlas) {
+    for (ImFont* font : atlas.Fonts) {
         if (!font->FindGlyphNoFallback(kGeta)) continue;  // keeps ImGui's own ('?'), still counted
         font->FallbackChar = kGeta;
         font->BuildLookupTable();  // honours a FallbackChar that exists, and re-fills the advances
     }
 }
 
-int count_missing_glyphs(const UiFonts& fonts, const ImDrawData* draw_data) {
+int count_missing_glyphs(const ImFontAtlas& atlas, const ImDrawData* draw_data) {
     if (!draw_data) return 0;
     std::vector<ImVec2> corners;  // top-left texture coordinate of each font's fallback glyph
-    for (const ImFont* font : all_fonts(fonts))
+    for (const ImFont* font : atlas.Fonts)
         if (font->FallbackGlyph && font->FallbackGlyph->Visible) corners.emplace_back(font->FallbackGlyph->U0, font->FallbackGlyph->V0);
     if (corners.empty()) return 0;
     int missing = 0;

@@ -4,18 +4,17 @@
 // fallback, so a missing character is visible as 〓 and each one leaves a quad with the 〓
 // glyph's texture corner in the frame's vertices, which are counted after ImGui::Render().
 #pragma once
-#include "ui/fonts.h"
-
 struct ImDrawData;
+struct ImFontAtlas;
 
 namespace tebiki::ui {
 
-inline constexpr char kMissingGlyphMark[] = "〓";  // must be in every font's glyph text (app.cpp)
+inline constexpr char kMissingGlyphMark[] = "〓";  // must be in every glyph text (app.cpp, view_present.cpp)
 
-// After every atlas build: makes 〓 the fallback glyph of each of the fonts.
-void use_geta_for_missing(const UiFonts& fonts);
+// After every atlas build: makes 〓 the fallback glyph of each font in the atlas.
+void use_geta_for_missing(ImFontAtlas& atlas);
 
 // Glyph quads drawn in this frame with a fallback glyph.
-int count_missing_glyphs(const UiFonts& fonts, const ImDrawData* draw_data);
+int count_missing_glyphs(const ImFontAtlas& atlas, const ImDrawData* draw_data);
 
 }  // namespace tebiki::ui

@@ -15,7 +15,6 @@
 #include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include <stb/stb_image_write.h>
 
 #include <algorithm>
 #include <array>
@@ -39,6 +38,7 @@
 #include "ui/theme.h"
 #include "ui/views.h"
 #include "util/file_io.h"
+#include "util/png_write.h"
 
 namespace tebiki::ui {
 
@@ -181,13 +181,12 @@ bool save_screenshot(GLFWwindow* window, const std::string& path, GLenum buffer 
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(buffer);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    stbi_flip_vertically_on_write(1);
-    // Encoded in memory, then written like every other file (temp file, fsync, rename).
-    std::string png;
-    auto append = [](void* context, void* data, int size) { static_cast<std::string*>(context)->append(static_cast<const char*>(data), size_t(size)); };
-    if (stbi_write_png_to_func(append, &png, w, h, 4, pixels.data(), w * 4) == 0) return false;
+    // Encoded in memory (libpng at zlib's fastest level), then written like every other file
+    // (temp file, fsync, rename).
+    const auto png = encode_png_rgb(pixels.data(), w, h, /*bottom_up=*/true);
+    if (!png) return false;
     std::string error;
-    if (write_file_atomic(path, png, &error)) return true;
+    if (write_file_atomic(path, *png, &error)) return true;
     std::fprintf(stderr, "tebiki: %s\n", error.c_str());
     return false;
 }
@@ -268,6 +267,46 @@ void render(App& app, GLFWwindow* main, GLFWwindow* audience) {
     glfwMakeContextCurrent(main);
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] Fonts
+//-----------------------------------------------------------------------------
+
+// Rebuilds the atlas when the app needs other sizes or glyphs than it has: a zoom, the HiDPI
+// scale, presenting (the slides' type for the screen, one chapter's glyphs), and — right after the
+// first frame, which may show only the first screen's glyphs — the whole guide and the Japanese
+// range for anything typed. A screenshot never needs more than its first screen. Returns whether
+// the atlas was rebuilt.
+bool update_fonts(App& app, ImGuiIO& io, GLFWwindow* window, const AtlasCache* cache, bool screenshot, bool trace) {
+    FontPlan plan = reader_plan(app.effective_zoom());
+    if (app.present.active) {
+        int w = 0, h = 0;
+        glfwGetWindowSize(window, &w, &h);
+        plan = app.present.two_screens ? presentation_plan(app, app.present.audience_w, app.present.audience_h)
+                                       : presentation_plan(app, float(w), float(h));
+    }
+    const bool complete_next = !app.present.active && !app.fonts_complete && !screenshot && app.frames_drawn > 0;
+    if (!app.fonts_dirty && plan == app.ui_fonts.plan && !complete_next) return false;
+    GlyphText first, slides;
+    GlyphRequest wanted{&app.glyphs, true}, quick{&first, false};
+    const GlyphRequest* fallback = nullptr;
+    if (app.present.active) {
+        slides = presentation_glyphs(app);
+        wanted = {&slides, false};
+    } else if (screenshot || app.frames_drawn == 0) {
+        first = first_screen_glyphs(app);
+        fallback = &quick;
+    }
+    const FontBuild built = build_fonts(*io.Fonts, *app.fonts, plan, wanted, fallback, cache);
+    if (trace) std::fprintf(stderr, "atlas %s, %d glyphs rasterised\n", built.how(), built.rasterised);
+    app.ui_fonts = built.fonts;
+    use_geta_for_missing(*io.Fonts);
+    io.FontDefault = app.ui_fonts.widgets();
+    app.fonts_complete = !app.present.active && built.got_wanted;
+    app.fonts_dirty = false;
+    app.request_frames();
+    return true;
+}
+
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -282,14 +321,17 @@ int run_gui(const cli::Options& options) {
     if (auto size = options.value("size")) cli::parse_size(*size, width, height);  // checked by cli::parse
 
     const bool bench_first_frame = options.flag("exit-after-first-frame");
+    // The start-up phases go to stderr for the benchmark, or with TEBIKI_TRACE_STARTUP=1.
+    const bool trace = bench_first_frame || std::getenv("TEBIKI_TRACE_STARTUP");
     auto phase = [&](const char* name) {
-        if (bench_first_frame)
+        if (trace)
             std::fprintf(stderr, "startup %-12s %7.1f ms\n", name,
                          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     };
     // The book, the search index, the user store and the first font atlas are loaded on a
     // second thread while GLFW opens the window: the two take about as long as each other.
     install_font_aware_allocator();
+    const AtlasCache atlas_cache(default_cache_dir());  // $XDG_CACHE_HOME/tebiki: the rasterised atlas
     struct Loaded {
         std::unique_ptr<App> app;
         ImFontAtlas* atlas = nullptr;
@@ -307,9 +349,15 @@ int run_gui(const cli::Options& options) {
         if (l.exit_code != 0) return l;
         find_line_breaks("日本語の文。");  // loads ICU's break rules now rather than in the first frame
         l.atlas = IM_NEW(ImFontAtlas)();
-        l.app->ui_fonts = build_fonts(*l.atlas, *l.app->fonts, first_screen_glyphs(*l.app), l.app->effective_zoom(), false);
-        use_geta_for_missing(l.app->ui_fonts);
+        // The whole atlas when the cache has it (nothing to rasterise), else the first screen's.
+        const GlyphText first = first_screen_glyphs(*l.app);
+        const GlyphRequest whole{&l.app->glyphs, true}, quick{&first, false};
+        const FontBuild built = build_fonts(*l.atlas, *l.app->fonts, reader_plan(l.app->effective_zoom()), whole, &quick, &atlas_cache);
+        l.app->ui_fonts = built.fonts;
+        l.app->fonts_complete = built.got_wanted;
+        use_geta_for_missing(*l.atlas);
         phase("atlas");
+        if (trace) std::fprintf(stderr, "atlas %s, %d glyphs rasterised\n", built.how(), built.rasterised);
         return l;
     });
 
@@ -377,7 +425,7 @@ int run_gui(const cli::Options& options) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is computed, not saved
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.FontDefault = app->ui_fonts.body;
+    io.FontDefault = app->ui_fonts.widgets();
     ImGui_ImplGlfw_InitForOpenGL(window, false);
     install_callbacks(window);  // ours forward to ImGui's, with the key queue in between
     ImGui_ImplOpenGL3_Init("#version 330");
@@ -385,8 +433,9 @@ int run_gui(const cli::Options& options) {
     glfwGetWindowContentScale(window, &scale_x, &scale_y);
     app->content_scale = std::clamp(scale_x, 1.0f, 4.0f);
     apply_style(app->content_scale);
-    // The first atlas was baked for a scale of 1; a HiDPI monitor needs it again at its scale.
-    app->fonts_dirty = app->content_scale != 1.0f;
+    // The first atlas was baked for a scale of 1: a HiDPI monitor, --present or a presentation
+    // preset change the plan, and update_fonts() rebuilds it before the first frame.
+    app->fonts_dirty = false;
 
     phase("window");
     const bool bench_scroll = options.flag("bench-scroll");
@@ -447,23 +496,15 @@ int run_gui(const cli::Options& options) {
         app->frames_requested--;
 
         const double cpu_before = thread_cpu_ms();
-        if (app->fonts_dirty) {
-            // The first frame shows the atlas baked on the loading thread (only what the first
-            // screen needs); right after it the atlas is rebuilt with the whole guide and the
-            // whole Japanese range (user input).
-            const bool complete = app->frames_drawn > 0;
-            app->ui_fonts = build_fonts(*io.Fonts, *app->fonts, complete ? app->glyphs : first_screen_glyphs(*app), app->effective_zoom(), complete);
-            use_geta_for_missing(app->ui_fonts);
-            io.FontDefault = app->ui_fonts.body;
-            app->fonts_complete = complete;
-            app->fonts_dirty = false;
+        sync_audience_window(*app, window, options, audience);  // its size decides the slides' type
+        if (update_fonts(*app, io, window, &atlas_cache, screenshot, trace)) {
+            phase("atlas_rebuilt");
             if (app->frames_drawn > 0) {  // before the first frame, NewFrame creates the texture
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
                 ImGui_ImplOpenGL3_CreateFontsTexture();
             }
         }
         if (feed_keys(window, app->key_presses)) app->request_frames(2);
-        sync_audience_window(*app, window, options, audience);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
@@ -481,7 +522,7 @@ int run_gui(const cli::Options& options) {
         }
         if (bench_scroll) ImGui::SetScrollY(ImGui::GetScrollY());  // no-op; scrolling is driven below
         ImGui::Render();
-        app->missing_glyphs = count_missing_glyphs(app->ui_fonts, ImGui::GetDrawData());
+        app->missing_glyphs = count_missing_glyphs(*io.Fonts, ImGui::GetDrawData());
         const double cpu_after = thread_cpu_ms();
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window, &fb_w, &fb_h);
@@ -498,13 +539,13 @@ int run_gui(const cli::Options& options) {
             open_popups = GImGui->OpenPopupStack.Size;
             app->request_frames(2);
         }
-        if (!app->fonts_complete && !app->fonts_dirty) {
-            app->fonts_dirty = true;
-            app->request_frames(1);
-        }
+        phase("frame");
+        if (!app->fonts_complete && !screenshot && !app->present.active) app->request_frames(1);  // the whole atlas next
 
         if (screenshot && app->frames_drawn >= 4 && app->frames_requested == 0) {
-            if (!save_screenshot(window, out_path)) {
+            const bool saved = save_screenshot(window, out_path);
+            phase("png");
+            if (!saved) {
                 std::fprintf(stderr, "tebiki screenshot: %s に保存できません。\n", out_path.c_str());
                 exit_code = 1;
             }

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 #include "layout/paragraph.h"
 #include "ui/textures.h"
 #include "ui/touch_scroll.h"
@@ -61,7 +63,8 @@ PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margi
                     dl->AddRectFilled(ImVec2(hx, origin.y + line.y + 2), ImVec2(hx + hw, origin.y + line.y + line.height - 2), highlight_color(), 3);
                 }
             }
-            dl->AddText(font, font->FontSize, ImVec2(x, y), ink_color(run.ink), run.text.data(), run.text.data() + run.text.size());
+            // At the run's size: the font's own, unless the atlas lacks that size (then scaled).
+            dl->AddText(font, run.px, ImVec2(x, y), ink_color(run.ink), run.text.data(), run.text.data() + run.text.size());
             const float t = std::max(1.0f, zoom);
             if (run.decoration & kUnderline) dl->AddLine(ImVec2(x, y + run.px + 2 * t), ImVec2(x + run.w, y + run.px + 2 * t), ink_color(run.ink), t);
             if (run.decoration & kStrikeThrough) dl->AddLine(ImVec2(x, y + run.px * 0.55f), ImVec2(x + run.w, y + run.px * 0.55f), ink_color(run.ink), t);
@@ -81,7 +84,12 @@ PageInteraction draw_layout(App& app, const PageLayout& layout, float left_margi
 
 PageInteraction draw_page(App& app, const PageLayout& layout, float left_margin) {
     PageInteraction result = draw_layout(app, layout, left_margin, app.highlight_terms);
-    ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 4));  // room below the last line
+    // Room below the last line; a page opened at a heading near its end gets enough to scroll
+    // that heading to the top (else the reader would show, and name, a section further up).
+    float room = ImGui::GetFontSize() * 4;
+    if (const float y = app.page_anchor.empty() ? -1 : layout.y_of_anchor(app.page_anchor); y >= 0)
+        room = std::max(room, y + ImGui::GetWindowHeight() - layout.height);
+    ImGui::Dummy(ImVec2(1, room));
     return result;
 }
 

@@ -44,7 +44,10 @@ void draw_root(App& app) {
     if (app.present.active) {
         draw_presentation(app);
         draw_kiosk(app);
-        if (app.present.active) return;
+        // Also on the frame Esc ends it: the reader is laid out from the next frame, in the
+        // reader's atlas (this frame's is the slides', whose sizes would put its scroll elsewhere).
+        if (!app.present.active) app.request_frames();
+        return;
     }
     // A finger needs a scrollbar it can hit (dragging the page works too: touch_scroll).
     ImGui::GetStyle().ScrollbarSize = std::round((app.kiosk.on ? 28.0f : 16.0f) * app.content_scale);

@@ -92,7 +92,7 @@ void set_up_modes(App& app, const cli::Options& options) {
     app.present.high_contrast = setting("present.high_contrast") == "1";
     if (options.flag("present") && !app.kiosk.locked) {
         app.start_presentation();
-        if (options.value("slide")) app.present.slide = int(options.number("slide", 1)) - 1;
+        if (options.value("slide")) app.present.pending_slide = int(options.number("slide", 1)) - 1;  // of the cut for the screen
     }
 }
 

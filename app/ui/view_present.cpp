@@ -1,5 +1,11 @@
-// Presentation mode: one slide at a time in large type, a corner with the slide number and the
-// elapsed time, clicker keys, a black screen, a spotlight, room zoom presets and a dark theme.
+// Index of this file
+// [SECTION] The atlas and the cut for the screen
+// [SECTION] Keys
+// [SECTION] The audience's slide
+// [SECTION] The presenter's view (second screen): the slide, the notes, the next slide
+//
+// Presentation mode: one slide at a time in room-sized type, a corner with the slide number and
+// the elapsed time, clicker keys, a black screen, a spotlight, room presets and a dark theme.
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
@@ -7,41 +13,81 @@
 #include <chrono>
 #include <cstdio>
 
+#include "present/slide_type.h"
+#include "ui/glyph_check.h"
 #include "ui/page_view.h"
 #include "ui/theme.h"
 #include "ui/views.h"
 
 namespace tebiki::ui {
 
+//-----------------------------------------------------------------------------
+// [SECTION] The atlas and the cut for the screen
+//-----------------------------------------------------------------------------
+
+FontPlan presentation_plan(const App& app, float screen_width, float screen_height) {
+    (void)screen_width;
+    FontPlan plan;
+    plan.scale = slide_type_scale(*app.fonts, screen_height, app.present.preset);
+    plan.small_px = slide_small_px(screen_height, type_scale(app.effective_zoom()).body);
+    plan.chapter = int(app.present.chapter);
+    return plan;
+}
+
+GlyphText presentation_glyphs(const App& app) {
+    GlyphText out;
+    out.everything = out.headings = app.text.all_text() + kMissingGlyphMark;  // the corner, the keys box, kiosk dialogs
+    if (app.present.chapter < app.book.chapters.size()) {
+        const Chapter& c = app.book.chapters[app.present.chapter];
+        out.everything += c.source;
+        out.headings += c.source;  // slide titles, and sections joined under them
+        out.code = c.source;
+    }
+    for (const Chapter& c : app.book.chapters) out.everything += c.title;
+    return out;
+}
+
 namespace {
 
 constexpr float kPresets[] = {1.0f, 1.25f, 1.5f, 2.0f};
 
-// (Re)cuts the chapter into slides when the window, the zoom or the chapter changed.
-void ensure_slides(App& app, float width, float height) {
+// (Re)cuts the chapter into slides for a screen of this size, in the atlas's type. Returns false
+// while the atlas is not yet the one for this chapter and screen (it is rebuilt before the next
+// frame): nothing is drawn in fonts that lack the glyphs.
+bool ensure_slides(App& app, float width, float height) {
     PresentUi& p = app.present;
-    const float zoom = app.effective_zoom();
-    if (!p.slides.empty() && p.slides_width == width && p.slides_height == height && p.slides_zoom == zoom) return;
-    const std::string anchor = p.slide < int(p.slides.size()) ? p.slides[size_t(p.slide)].anchor : "";
-    LayoutOptions options;
-    options.width = width;
-    options.zoom = zoom;
+    const FontPlan& plan = app.ui_fonts.plan;
+    if (plan.chapter != int(p.chapter) || plan.small_px <= 0) {
+        app.request_frames();
+        return false;
+    }
+    if (!p.slides.empty() && p.slides_width == width && p.slides_height == height && p.slides_plan == plan) return true;
+    // Keep the audience where it was when the screen or the preset changes the cut.
+    const std::optional<Slide> shown = p.slide < int(p.slides.size()) ? std::optional<Slide>(p.slides[size_t(p.slide)]) : std::nullopt;
+    LayoutOptions options = slide_layout(plan.scale, plan.small_px, width, height);
     options.image_size = image_sizer_for(app.paths.asset_dirs);
-    p.slides = make_slides(app.book, p.chapter, *app.fonts, options, height, app.text.get("present.continued"));
+    p.slides = make_slides(app.book, p.chapter, *app.fonts, options, slide_geometry(width, height).height, app.text.get("present.continued"));
     p.layouts.clear();
     for (const Slide& s : p.slides) p.layouts.push_back(layout_document(s.doc, *app.fonts, options));
     p.slides_width = width;
     p.slides_height = height;
-    p.slides_zoom = zoom;
-    // Keep the audience on the same section when the room preset changes the cut.
-    if (!anchor.empty())
-        for (size_t i = 0; i < p.slides.size(); ++i)
-            if (p.slides[i].anchor == anchor && !p.slides[i].continued) {
-                p.slide = int(i);
-                break;
-            }
+    p.slides_plan = plan;
+    if (p.pending_slide >= 0) {
+        p.slide = p.pending_slide;
+        p.pending_slide = -1;
+    } else if (!p.pending_anchor.empty()) {
+        p.slide = int(slide_for_anchor(p.slides, app.book.chapters[p.chapter], p.pending_anchor));
+    } else if (shown) {
+        p.slide = int(slide_for_position(p.slides, *shown));
+    }
+    p.pending_anchor.clear();
     p.slide = std::clamp(p.slide, 0, std::max(0, int(p.slides.size()) - 1));
+    return true;
 }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Keys
+//-----------------------------------------------------------------------------
 
 void go_to(App& app, int slide) {
     PresentUi& p = app.present;
@@ -49,11 +95,11 @@ void go_to(App& app, int slide) {
     if (slide >= int(p.slides.size()) && p.chapter + 1 < app.book.chapters.size()) {
         ++p.chapter;  // past the last slide: the next chapter
         p.slides.clear();
-        p.slide = 0;
+        p.pending_slide = 0;
     } else if (slide < 0 && p.chapter > 0) {
         --p.chapter;
         p.slides.clear();
-        p.slide = 1 << 20;  // clamped to the previous chapter's last slide once it is cut
+        p.pending_slide = 1 << 20;  // clamped to the previous chapter's last slide once it is cut
     } else {
         p.slide = std::clamp(slide, 0, std::max(0, int(p.slides.size()) - 1));
     }
@@ -61,14 +107,7 @@ void go_to(App& app, int slide) {
     app.request_frames();
 }
 
-void set_preset(App& app, float zoom) {
-    if (app.zoom == zoom) return;
-    app.zoom = zoom;
-    app.fonts_dirty = true;
-    app.request_frames();
-}
-
-// Forward: the rest of an overflowing slide first (a table is never cut), then the next slide.
+// Forward: the rest of an overflowing slide first (a row taller than the screen), then the next slide.
 void forward(App& app) {
     PresentUi& p = app.present;
     const float height = p.slide < int(p.layouts.size()) ? p.layouts[size_t(p.slide)].height : 0;
@@ -88,6 +127,11 @@ void backward(App& app) {
     } else {
         go_to(app, p.slide - 1);
     }
+}
+
+void set_preset(App& app, float preset) {
+    app.present.preset = preset;  // the atlas and the cut follow (presentation_plan), the slide kept
+    app.request_frames();
 }
 
 void handle_keys(App& app) {
@@ -139,6 +183,38 @@ std::string elapsed(const PresentUi& p) {
     return buffer;
 }
 
+//-----------------------------------------------------------------------------
+// [SECTION] The audience's slide
+//-----------------------------------------------------------------------------
+
+void draw_keys_box(App& app, ImVec2 top_right, float max_width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float small = app.ui_fonts.plan.small_px;
+    const float w = std::min(max_width, small * 24);
+    ImGui::SetCursorScreenPos(ImVec2(top_right.x - w, top_right.y));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
+    draw_wrapped(app, app.text.get("present.help"), w - small, FontRole::Regular, small, Ink::Text);
+    ImGui::EndGroup();
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(ImVec2(at.x - small * 0.6f, at.y - small * 0.4f), ImVec2(at.x + w, ImGui::GetItemRectMax().y + small * 0.4f),
+                      box_fill(BoxKind::Column), 8);
+    dl->ChannelsMerge();
+}
+
+void draw_spotlight(ImDrawList* dl, ImVec2 pos, ImVec2 size, ImVec2 m) {
+    // Four rectangles around a square hole, and a ring: everything but the pointer's circle dims.
+    const ImVec2 hi(pos.x + size.x, pos.y + size.y);
+    const float r = std::min(size.x, size.y) * 0.14f;
+    const ImU32 dim = IM_COL32(0, 0, 0, 170);
+    dl->AddRectFilled(pos, ImVec2(hi.x, m.y - r), dim);
+    dl->AddRectFilled(ImVec2(pos.x, m.y + r), hi, dim);
+    dl->AddRectFilled(ImVec2(pos.x, m.y - r), ImVec2(m.x - r, m.y + r), dim);
+    dl->AddRectFilled(ImVec2(m.x + r, m.y - r), ImVec2(hi.x, m.y + r), dim);
+    dl->AddCircle(m, r * 1.2f, dim, 64, r * 0.42f);  // rounds the square hole's corners
+}
 
 // The slide as the audience sees it, filling the rectangle pos/size.
 void draw_slide_window(App& app, const char* name, ImVec2 pos, ImVec2 size, ImVec2 mouse) {
@@ -149,11 +225,9 @@ void draw_slide_window(App& app, const char* name, ImVec2 pos, ImVec2 size, ImVe
     ImGui::Begin(name, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoInputs);
-    const float body = app.ui_fonts.scale.body;
-    const float margin_x = std::max(body * 2, size.x * 0.06f), margin_y = body * 1.2f;
-    const float footer = body * 1.8f;
-    ensure_slides(app, size.x - 2 * margin_x, size.y - 2 * margin_y - footer);
-    p.visible_height = size.y - 2 * margin_y - footer;
+    const SlideGeometry g = slide_geometry(size.x, size.y);
+    const bool ready = ensure_slides(app, size.x, size.y);
+    p.visible_height = g.height;
     // ImGui clips a window to the main viewport; the audience window lies beyond it on purpose.
     ImGui::PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), false);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -161,90 +235,100 @@ void draw_slide_window(App& app, const char* name, ImVec2 pos, ImVec2 size, ImVe
     const ImVec2 hi(pos.x + size.x, pos.y + size.y);
     if (p.blank) {
         dl->AddRectFilled(pos, hi, IM_COL32_BLACK);
-    } else if (!p.layouts.empty()) {
-        // The slide stays above the corner line; an overflowing one shows from `scroll`.
-        const ImVec2 top(pos.x + margin_x, pos.y + margin_y);
-        ImGui::PushClipRect(ImVec2(pos.x, top.y), ImVec2(hi.x, top.y + p.visible_height), true);
-        ImGui::SetCursorPos(ImVec2(margin_x, margin_y - p.scroll));
+    } else if (ready && !p.layouts.empty()) {
+        // The slide stays above the footer; an overflowing one shows from `scroll`.
+        const ImVec2 top(pos.x + g.margin_x, pos.y + g.margin_y);
+        ImGui::PushClipRect(ImVec2(pos.x, top.y), ImVec2(hi.x, top.y + g.height), true);
+        ImGui::SetCursorScreenPos(ImVec2(top.x, top.y - p.scroll));
         draw_layout(app, p.layouts[size_t(p.slide)], 0, {});
         ImGui::PopClipRect();
-        // The corner: slide number and elapsed time, small and muted.
+        // The footer: slide number, chapter and elapsed time, small and muted, at the right;
+        // 「▼ 続きがあります」 at the left when the slide goes on below.
+        ImFont* small = app.ui_fonts.small;
+        const float small_px = app.ui_fonts.plan.small_px;
+        const float footer_y = top.y + g.height + (g.footer + g.margin_y - small_px) * 0.5f;
         const std::string corner = app.text.format("present.corner", {std::to_string(p.slide + 1), std::to_string(p.slides.size()),
                                                                       app.book.chapters[p.chapter].title, elapsed(p)});
-        const ImVec2 corner_size = ImGui::CalcTextSize(corner.c_str());
-        dl->AddText(ImVec2(hi.x - corner_size.x - body, hi.y - corner_size.y - body * 0.5f), ink_color(Ink::Muted), corner.c_str());
-        if (p.help) {
-            // The keys, in a box over the slide; F1 or Esc hides it.
-            const float w = std::min(size.x - 2 * margin_x, body * 28);
-            ImGui::SetCursorScreenPos(ImVec2(hi.x - w - margin_x, pos.y + margin_y));
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            dl->ChannelsSplit(2);
-            dl->ChannelsSetCurrent(1);
-            ImGui::BeginGroup();
-            draw_wrapped(app, app.text.get("present.help"), w - body, FontRole::Regular, body, Ink::Text);
-            ImGui::EndGroup();
-            dl->ChannelsSetCurrent(0);
-            dl->AddRectFilled(ImVec2(at.x - body * 0.5f, at.y - body * 0.3f), ImVec2(at.x + w, ImGui::GetItemRectMax().y + body * 0.3f),
-                              box_fill(BoxKind::Column), 8);
-            dl->ChannelsMerge();
-        }
-        if (p.scroll + p.visible_height < p.layouts[size_t(p.slide)].height)
-            dl->AddText(ImVec2(top.x, top.y + p.visible_height + body * 0.2f), accent_color(), app.text.get("present.more"));
-        if (p.spotlight) {
-            // Four rectangles around a square hole, and a ring: everything but the pointer's circle dims.
-            const ImVec2 m = mouse;
-            const float r = std::min(size.x, size.y) * 0.14f;
-            const ImU32 dim = IM_COL32(0, 0, 0, 170);
-            dl->AddRectFilled(pos, ImVec2(hi.x, m.y - r), dim);
-            dl->AddRectFilled(ImVec2(pos.x, m.y + r), hi, dim);
-            dl->AddRectFilled(ImVec2(pos.x, m.y - r), ImVec2(m.x - r, m.y + r), dim);
-            dl->AddRectFilled(ImVec2(m.x + r, m.y - r), ImVec2(hi.x, m.y + r), dim);
-            dl->AddCircle(m, r * 1.2f, dim, 64, r * 0.42f);  // rounds the square hole's corners
-        }
+        const ImVec2 corner_size = small->CalcTextSizeA(small_px, FLT_MAX, 0, corner.c_str());
+        dl->AddText(small, small_px, ImVec2(hi.x - g.margin_x - corner_size.x, footer_y), ink_color(Ink::Muted), corner.c_str());
+        if (p.scroll + g.height < p.layouts[size_t(p.slide)].height)
+            dl->AddText(small, small_px, ImVec2(top.x, footer_y), accent_color(), app.text.get("present.more"));
+        if (p.help) draw_keys_box(app, ImVec2(hi.x - g.margin_x, top.y), g.width);
+        if (p.spotlight) draw_spotlight(dl, pos, size, mouse);
     }
     ImGui::PopClipRect();
     ImGui::End();
     ImGui::PopStyleColor();
 }
 
-// A slide re-typeset for a column of the presenter view (same type size, narrower).
-void draw_slide_column(App& app, int slide, float width, float height) {
-    PresentUi& p = app.present;
-    if (slide < 0 || slide >= int(p.slides.size())) return;
-    LayoutOptions options;
-    options.width = width;
-    options.zoom = app.effective_zoom();
-    options.image_size = image_sizer_for(app.paths.asset_dirs);
-    const PageLayout layout = layout_document(p.slides[size_t(slide)].doc, *app.fonts, options);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImGui::PushClipRect(at, ImVec2(at.x + width, at.y + height), true);
-    draw_layout(app, layout, 0, {});
-    ImGui::PopClipRect();
+//-----------------------------------------------------------------------------
+// [SECTION] The presenter's view
+//-----------------------------------------------------------------------------
+
+// Everything in the small size: the presenter reads at a desk, not across a room.
+LayoutOptions presenter_options(const App& app, float width, float height) {
+    const float px = app.ui_fonts.plan.small_px;
+    TypeScale s = type_scale(1.0f);
+    s.body = s.code = s.h1 = s.h2 = s.h3 = s.h4 = px;
+    s.line_height = 1.5f;
+    s.heading_line_height = 1.3f;
+    LayoutOptions o;
+    o.scale = s;
+    o.zoom = px / type_scale(1.0f).body;
+    o.width = width;
+    o.max_image_height = height * 0.5f;
+    o.source_px = px;
+    o.image_size = image_sizer_for(app.paths.asset_dirs);
+    return o;
 }
 
-// The presenter's screen: time, position, the current slide and the next one.
+// `doc` in a scrolling child region `size` big (the notes can be long).
+void draw_small_document(App& app, const char* id, const Document& doc, ImVec2 size) {
+    ImGui::BeginChild(id, size, true);
+    const float width = ImGui::GetContentRegionAvail().x;
+    draw_layout(app, layout_document(doc, *app.fonts, presenter_options(app, width, size.y)), 0, {});
+    ImGui::EndChild();
+}
+
 void draw_presenter_view(App& app) {
     PresentUi& p = app.present;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
     ImGui::Begin("presenter", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    const float body = app.ui_fonts.scale.body;
-    ImGui::PushFont(app.ui_fonts.heading[1]);
+    const float px = app.ui_fonts.plan.small_px;
+    if (!app.ui_fonts.small_bold || p.slide >= int(p.slides.size())) {  // the atlas is being rebuilt for the slides
+        ImGui::End();
+        return;
+    }
+    ImGui::PushFont(app.ui_fonts.small_bold);
     ImGui::TextUnformatted(app.text.format("present.presenter", {elapsed(p), std::to_string(p.slide + 1), std::to_string(p.slides.size())}).c_str());
     ImGui::PopFont();
     app.target("present:presenter");
-    const float gap = body;
-    const float height = ImGui::GetContentRegionAvail().y - body * 1.5f;
-    const float current_w = (ImGui::GetContentRegionAvail().x - gap) * 0.58f;
+    const Slide& slide = p.slides[size_t(p.slide)];
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const float gap = px, label = ImGui::GetTextLineHeightWithSpacing();
+    const float left = std::floor((avail.x - gap) * 0.58f), right = avail.x - gap - left;
+    const float slide_h = std::floor((avail.y - 2 * label) * 0.45f), notes_h = avail.y - 2 * label - slide_h - ImGui::GetStyle().ItemSpacing.y * 2;
     ImGui::BeginGroup();
     ImGui::TextDisabled("%s", app.text.get("present.current"));
-    draw_slide_column(app, p.slide, current_w, height);
+    draw_small_document(app, "##current", slide.doc, ImVec2(left, slide_h));
+    ImGui::TextDisabled("%s", app.text.get("present.notes"));
+    if (slide.notes.blocks.empty()) {
+        Document none;
+        Block b;
+        b.spans = {Span{app.text.get("present.no_notes")}};
+        none.blocks.push_back(b);
+        draw_small_document(app, "##notes", none, ImVec2(left, notes_h));
+    } else {
+        draw_small_document(app, "##notes", slide.notes, ImVec2(left, notes_h));
+    }
+    app.target("present:notes");
     ImGui::EndGroup();
-    ImGui::SameLine(current_w + gap + ImGui::GetStyle().WindowPadding.x);
+    ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     ImGui::TextDisabled("%s", app.text.get("present.next"));
-    draw_slide_column(app, p.slide + 1, ImGui::GetContentRegionAvail().x, height);
+    if (p.slide + 1 < int(p.slides.size())) draw_small_document(app, "##next", p.slides[size_t(p.slide + 1)].doc, ImVec2(right, slide_h));
     ImGui::EndGroup();
     ImGui::End();
 }

@@ -61,6 +61,48 @@ static void check_blocks_for_images(const CheckInputs& in, const Chapter& chapte
     }
 }
 
+// `<!-- slide -->` … `<!-- /slide -->` marks what of a section goes on its slide (content/README.md):
+// a block opens and closes inside one section (a ## or ### heading ends it), never nests, and
+// stands between the section's blocks, not inside a list or quote.
+static void check_slide_marks(const Chapter& chapter, Diagnostics& out) {
+    const std::string file = chapter.file.string();
+    const std::string open_mark = "<!-- slide -->", close_mark = "<!-- /slide -->";
+    for (int line : chapter.doc.unknown_mark_lines)
+        out.push_back({file, line, 0, "スライドの印は「" + open_mark + "」と「" + close_mark + "」の二つだけです。"});
+    // The section a top-level block belongs to: the number of ##/### headings before it.
+    auto section_of = [&](size_t block) {
+        int n = 0;
+        for (const Heading& h : chapter.headings)
+            if (h.level >= 2 && h.level <= 3 && h.block < block) ++n;
+        return n;
+    };
+    const int title_line = chapter.headings.empty() ? 0 : chapter.headings.front().line;
+    const SlideMark* open = nullptr;
+    auto unclosed = [&](const SlideMark& m) {
+        out.push_back({file, m.line, 0, "「" + open_mark + "」が同じ節の中で「" + close_mark + "」により閉じられていません（次の見出しの前で閉じてください）。"});
+    };
+    for (const SlideMark& m : chapter.doc.slide_marks) {
+        if (!m.top_level || m.line < title_line) {
+            out.push_back({file, m.line, 0, "スライドの印は節の本文の並びに書いてください（箇条書き・引用の中や章の題名の前では働きません）。"});
+            continue;
+        }
+        if (open && section_of(open->block) != section_of(m.block)) {
+            unclosed(*open);
+            open = nullptr;
+        }
+        if (m.open) {
+            if (open) out.push_back({file, m.line, 0, "「" + open_mark + "」の中にもう一つ「" + open_mark + "」があります（入れ子にはできません）。"});
+            else open = &m;
+        } else if (!open) {
+            out.push_back({file, m.line, 0, "「" + close_mark + "」の前に、対応する「" + open_mark + "」がありません。"});
+        } else {
+            if (open->block == m.block) out.push_back({file, open->line, 0, "スライドの範囲が空です（印の間に箇条書きや文を書いてください）。"});
+            open = nullptr;
+        }
+    }
+    if (open) unclosed(*open);
+}
+
 static void check_chapter(const CheckInputs& in, const Chapter& chapter, Diagnostics& out) {
     const std::string file = chapter.file.string();
     if (chapter.source.empty()) return;  // unreadable: already reported by the loader
@@ -83,6 +125,7 @@ static void check_chapter(const CheckInputs& in, const Chapter& chapter, Diagnos
             out.push_back({file, link.line, 0, "アプリ内リンク「app:" + r.target + "」は assessment/ か documents/ で始めてください。"});
     }
     check_blocks_for_images(in, chapter, chapter.doc.blocks, out);
+    check_slide_marks(chapter, out);
     if (in.fonts) check_glyphs(file, chapter.source, *in.fonts, out);
 }
 

@@ -47,8 +47,19 @@ struct Block {
     std::string src, alt;          // Image
 };
 
+// A `<!-- slide -->` or `<!-- /slide -->` line: what of a section goes on its slide (present/).
+// Kept out of `blocks`: like every HTML comment it is not shown.
+struct SlideMark {
+    int line = 0;
+    bool open = true;        // <!-- slide -->; false for <!-- /slide -->
+    bool top_level = true;   // false inside a list or quote, where it cannot mark blocks
+    size_t block = 0;        // top level: the index in Document::blocks of the block that follows it
+};
+
 struct Document {
     std::vector<Block> blocks;
+    std::vector<SlideMark> slide_marks;        // in source order
+    std::vector<int> unknown_mark_lines;       // comments that start like a slide mark but are not one
     std::vector<Link> links;
     std::vector<int> leftover_emphasis_lines;  // lines where "**" or "__" survived parsing
     std::vector<int> too_deep_lines;           // lines where nesting past kMaxNesting was flattened

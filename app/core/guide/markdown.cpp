@@ -129,8 +129,10 @@ private:
                 b.kind = BlockKind::Quote;
                 blocks(node, b.children);
                 break;
-            case CMARK_NODE_CODE_BLOCK:
-            case CMARK_NODE_HTML_BLOCK: {
+            case CMARK_NODE_HTML_BLOCK:
+                if (comment(node, out)) return;
+                [[fallthrough]];
+            case CMARK_NODE_CODE_BLOCK: {
                 b.kind = BlockKind::Code;
                 std::string text = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
                 while (!text.empty() && text.back() == '\n') text.pop_back();
@@ -151,6 +153,29 @@ private:
                 }
         }
         out.push_back(std::move(b));
+    }
+
+    // An HTML block that is one comment is not shown; `<!-- slide -->` and `<!-- /slide -->` are
+    // recorded as slide marks. Returns false for other HTML (shown as code, as before).
+    bool comment(cmark_node* node, const std::vector<Block>& out) {
+        std::string_view text = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+        auto trim = [](std::string_view t) {
+            while (!t.empty() && std::strchr(" \t\r\n", t.front())) t.remove_prefix(1);
+            while (!t.empty() && std::strchr(" \t\r\n", t.back())) t.remove_suffix(1);
+            return t;
+        };
+        text = trim(text);
+        if (text.size() < 7 || !text.starts_with("<!--") || !text.ends_with("-->")) return false;
+        if (text.find("-->") != text.size() - 3) return false;  // a comment followed by more HTML
+        const std::string_view inner = trim(text.substr(4, text.size() - 7));
+        const int line = cmark_node_get_start_line(node);
+        if (inner == "slide" || inner == "/slide") {
+            const bool top_level = depth_ == 1 && &out == &doc_.blocks;
+            doc_.slide_marks.push_back(SlideMark{line, inner == "slide", top_level, top_level ? out.size() : 0});
+        } else if (inner.starts_with("slide") || inner.starts_with("/slide")) {
+            doc_.unknown_mark_lines.push_back(line);
+        }
+        return true;
     }
 
     void table(cmark_node* node, Block& table) {

@@ -23,7 +23,7 @@ namespace {
 class BlockLayouter {
 public:
     BlockLayouter(const FontSet& fonts, const LayoutOptions& options, PageLayout& page)
-        : para_(fonts), options_(options), scale_(type_scale(options.zoom)), page_(page) {}
+        : para_(fonts), options_(options), scale_(options.scale.value_or(type_scale(options.zoom))), page_(page) {}
 
     float blocks(const std::vector<Block>& blocks, float x, float y, float width, int list_depth) {
         // parse_markdown never nests deeper than kMaxMarkdownNesting; a hand-built model that does
@@ -59,10 +59,21 @@ private:
         return s;
     }
 
+    // A source line (出典：…) under a table or figure is small print on a slide.
+    ParagraphStyle paragraph_style(const Block& b) const {
+        ParagraphStyle s = body_style();
+        if (options_.source_px > 0 && !b.spans.empty() && b.spans.front().text.rfind("出典", 0) == 0) {
+            s.px = s.code_px = options_.source_px;
+            s.ink = Ink::Muted;
+            s.line_height = 1.4f;
+        }
+        return s;
+    }
+
     float block(const Block& b, float x, float y, float width, int list_depth) {
         switch (b.kind) {
             case BlockKind::Heading: return heading(b, x, y, width);
-            case BlockKind::Paragraph: return para_.layout(b.spans, body_style(), x, y, width, next_seq(), page_);
+            case BlockKind::Paragraph: return para_.layout(b.spans, paragraph_style(b), x, y, width, next_seq(), page_);
             case BlockKind::List: return list(b, x, y, width, list_depth);
             case BlockKind::Quote: return column_box(b, x, y, width, list_depth);
             case BlockKind::Code: return code(b, x, y, width);
@@ -178,7 +189,9 @@ private:
             return bottom;
         }
         const float natural_w = float(size->first) * options_.zoom, natural_h = float(size->second) * options_.zoom;
-        const float w = std::min(width, natural_w);
+        float w = std::min(width, natural_w);
+        if (options_.max_image_height > 0 && natural_h * (w / natural_w) > options_.max_image_height)
+            w = natural_w * (options_.max_image_height / natural_h);
         const float h = std::round(natural_h * (w / natural_w));
         page_.images.push_back(PlacedImage{x + std::round((width - w) * 0.5f), y, std::round(w), h, b.src, b.alt});
         // An empty line keeps the image in the reading-position and visible-line bookkeeping.

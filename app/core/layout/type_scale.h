@@ -9,6 +9,7 @@ struct TypeScale {
     float body, code, h1, h2, h3, h4;
     float line_height = 1.75f;      // body line box as a multiple of body (Japanese text needs air)
     float heading_line_height = 1.4f;
+    bool operator==(const TypeScale&) const = default;
 };
 
 inline TypeScale type_scale(float zoom) {

@@ -68,6 +68,12 @@ int FontFace::unscaled_advance(char32_t cp) const {
     return advance;
 }
 
+float FontFace::ink_height(char32_t cp, float px) const {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (!has_glyph(cp) || !stbtt_GetCodepointBox(info_.get(), int(cp), &x0, &y0, &x1, &y1)) return 0;
+    return float(y1 - y0) * scale_per_px_ * px;
+}
+
 float FontFace::advance(char32_t cp, float px) const {
     // stbtt_ScaleForPixelHeight is linear in the height, so scale(px) == px * scale(1).
     return float(unscaled_advance(cp)) * scale_per_px_ * px;

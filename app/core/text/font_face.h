@@ -20,6 +20,9 @@ public:
     bool has_glyph(char32_t cp) const;
     // Horizontal advance in pixels for a font of pixel height `px` (ImGui's SizePixels).
     float advance(char32_t cp, float px) const;
+    // The height of the glyph's ink (its outline's bounding box) at pixel height `px`: how tall a
+    // kanji such as 国 actually stands on the screen. 0 for a glyph the face lacks.
+    float ink_height(char32_t cp, float px) const;
 
     const std::filesystem::path& path() const { return path_; }
     int index() const { return index_; }
