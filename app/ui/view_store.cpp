@@ -57,6 +57,29 @@ void start_worker(App& app) {
     }, s.interval);
 }
 
+// The admin's choice, kept in settings: a password never goes into tebiki's own database (libpq
+// finds it in ~/.pgpass or PGPASSFILE), and the message says so.
+void save_setting(App& app) {
+    StoreUi& s = app.storage;
+    std::string error;
+    const std::string given = s.setting_text;
+    const auto choice = given.empty() ? std::optional<storage::StoreChoice>(storage::StoreChoice{}) : storage::parse_store(given, "setting", &error);
+    if (!choice) {
+        s.setting_message = error;
+        return;
+    }
+    const bool postgres = choice->kind == storage::StoreChoice::Kind::Postgres;
+    const bool had_password = postgres && storage::has_password(given);
+    const std::string kept = postgres ? storage::without_password(given) : given;
+    try {
+        app.store->set(storage::kStoreSetting, kept);
+        s.setting_text = kept;
+        s.setting_message = app.text.get(had_password ? "sync.saved_without_password" : "sync.saved");
+    } catch (const storage::StorageError& e) {
+        s.setting_message = e.what();
+    }
+}
+
 }  // namespace
 
 void draw_sync_status(App& app) {
@@ -89,41 +112,24 @@ void draw_store_admin(App& app) {
         }
         s.setting_loaded = true;
     }
+    // Compact (two rows): the admin screen must fit a 1280×800 kiosk without scrolling.
     ImGui::Separator();
-    draw_wrapped(app, app.text.get("sync.setting"), body * 34, FontRole::Regular, body, Ink::Text);
-    ImGui::SetNextItemWidth(body * 30);
-    ImGui::InputText("##store_uri", &s.setting_text);
-    app.target("kiosk:store");
-    ImGui::SameLine();
-    if (ImGui::Button(app.text.get("sync.save")) && app.store) {
-        std::string error;
-        const std::string given = s.setting_text;
-        const auto choice = given.empty() ? std::optional<storage::StoreChoice>(storage::StoreChoice{}) : storage::parse_store(given, "setting", &error);
-        if (!choice) {
-            s.setting_message = error;
-        } else {
-            // A password never goes into tebiki's own database: libpq finds it in ~/.pgpass or PGPASSFILE.
-            const bool had_password = choice->kind == storage::StoreChoice::Kind::Postgres && storage::has_password(given);
-            const std::string kept = choice->kind == storage::StoreChoice::Kind::Postgres ? storage::without_password(given) : given;
-            try {
-                app.store->set(storage::kStoreSetting, kept);
-                s.setting_text = kept;
-                s.setting_message = app.text.get(had_password ? "sync.saved_without_password" : "sync.saved");
-            } catch (const storage::StorageError& e) {
-                s.setting_message = e.what();
-            }
-        }
-    }
-    app.target("kiosk:store_save");
-    ImGui::TextUnformatted(app.text.format("sync.in_use", {s.choice.shown}).c_str());
-    if (!s.setting_message.empty()) draw_wrapped(app, s.setting_message, body * 34, FontRole::Regular, body, Ink::Muted);
-    ImGui::Spacing();
     if (ImGui::Button(app.text.get("ward.open"))) {
         k.admin_open = false;
         ImGui::CloseCurrentPopup();
         app.open_ward();
     }
     app.target("kiosk:ward");
+    ImGui::SameLine(0, body);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(app.text.format("sync.in_use", {s.choice.shown}).c_str());
+    ImGui::SetNextItemWidth(body * 30);
+    ImGui::InputTextWithHint("##store_uri", app.text.get("sync.setting_hint"), &s.setting_text);
+    app.target("kiosk:store");
+    ImGui::SameLine();
+    if (ImGui::Button(app.text.get("sync.save")) && app.store) save_setting(app);
+    app.target("kiosk:store_save");
+    if (!s.setting_message.empty()) draw_wrapped(app, s.setting_message, body * 34, FontRole::Regular, body, Ink::Muted);
 }
 
 bool take_background_news(App& app) { return app.storage.news.exchange(false); }
