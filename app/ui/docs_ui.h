@@ -51,6 +51,9 @@ struct DocumentsUi {
 };
 
 struct App;
+// docs_options.cpp: the options panel; the choices stored for a department.
+std::map<std::string, std::string> load_options(App& app, int64_t department);
+void draw_options(App& app, const documents::DraftInputs& in, float width);
 // docs_facts.cpp: the facts panel, and the facts of the open department's municipality.
 void load_facts(App& app);
 void draw_facts(App& app, float width);

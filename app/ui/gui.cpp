@@ -476,6 +476,7 @@ int run_gui(const cli::Options& options) {
         if (g_close_requested) {
             g_close_requested = false;
             request_kiosk_quit(*app);  // a PIN, never a way around it (locked, or no PIN yet)
+            app->request_frames(2);    // the dialog now, not at the next input
         }
         if (app->kiosk.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
         if (app->kiosk.on && app->kiosk.idle && app->kiosk.idle->state(kiosk::IdleTimer::Clock::now()) != kiosk::IdleTimer::State::Active)

@@ -31,7 +31,8 @@ with Display("1280x800") as display:
 
         # Answer the first question: ● is drawn (no glyph missing) and readable under the pointer.
         app.click_target("assess:start:readiness")
-        state = app.wait_for(lambda s: s["screen"] == "assess:question", "first question again")
+        state = app.wait_for(lambda s: s["screen"] == "assess:question" and any(n.startswith("assess:option:") for n in s["targets"]),
+                             "first question again, with its answers")
         options = sorted(n for n in state["targets"] if n.startswith("assess:option:"))
         app.click_target(options[0])
         state = app.wait_for(lambda s: s["answers"] == 1, "answer saved")
