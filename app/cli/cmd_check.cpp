@@ -4,6 +4,7 @@
 #include "assessment/check.h"
 #include "documents/check.h"
 #include "guide/check.h"
+#include "guide/notation.h"
 #include "text/font_set.h"
 
 namespace tebiki::cli {
@@ -20,6 +21,10 @@ int run_check(const Options& options) {
     in.diagram_sources = options.paths.diagram_sources;
     in.fonts = fonts.get();
     check_book(in, diagnostics);
+    // Notation findings are warnings: printed, but they do not fail the check (content/README.md).
+    Diagnostics warnings;
+    const NotationList notation = load_notation(options.paths.content / "notation.toml", diagnostics);
+    check_notation(book, notation, warnings);
     const auto questionnaires = assessment::load_questionnaires(options.paths.assessment, diagnostics);
     for (const assessment::Questionnaire& q : questionnaires) {
         assessment::check_guide_links(q, book, diagnostics);
@@ -29,8 +34,10 @@ int run_check(const Options& options) {
     documents::check_document_conditions(docs, questionnaires, diagnostics);
     if (fonts) documents::check_document_glyphs(docs, *fonts, diagnostics);
     for (const Diagnostic& d : diagnostics) std::printf("%s\n", d.to_string().c_str());
-    std::fprintf(stderr, "%zu 編・%zu 章・質問票 %zu 件・文書 %zu 件を検査しました。問題 %zu 件。\n", book.parts.size(),
-                 book.chapters.size(), questionnaires.size(), docs.documents.size(), diagnostics.size());
+    for (const Diagnostic& d : warnings) std::printf("%s\n", d.to_string().c_str());
+    std::fprintf(stderr, "%zu 編・%zu 章・質問票 %zu 件・文書 %zu 件を検査しました。問題 %zu 件。表記の注意 %zu 件。\n",
+                 book.parts.size(), book.chapters.size(), questionnaires.size(), docs.documents.size(),
+                 diagnostics.size(), warnings.size());
     return diagnostics.empty() ? 0 : 1;
 }
 

@@ -50,7 +50,7 @@ const std::vector<CommandSpec>& commands() {
           integer("idle-countdown", "秒", 1, 3600, false), integer("sync-interval", "秒", 1, 60, false), flag("present"), flag("presenter-window", false),
           flag("exit-after-first-frame", false), flag("bench-scroll", false), flag("bench-idle", false)},
          "画面を開きます（--kiosk はキオスクモード、--present は発表モード）"},
-        {"check", "", 0, 0, {}, "ガイド・質問票・文書の内容を検査します（問題があれば終了コード 1）"},
+        {"check", "", 0, 0, {}, "ガイド・質問票・文書の内容を検査します（問題があれば終了コード 1。表記の注意は知らせるだけ）"},
         {"toc", "", 0, 0, {kJson}, "編・章・見出しと ID を表示します"},
         {"search", "語句…", 1, 64, {integer("limit", "N", 1, 1000), kJson}, "ガイドを検索します"},
         {"layout", "ページID", 1, 1, {number("width", "PX", 100, 10000), kZoom}, "ページを画面と同じ幅で改行した行を表示します"},

@@ -46,6 +46,27 @@ bad = run([BIN, "check", "--content", bad_dir])
 if bad.returncode != 1 or "01-a.md:3:" not in bad.stdout:
     fail("check reports file:line and exits 1: " + bad.stdout)
 
+# Notation (content/notation.toml): each use of an avoided form is a file:line warning that does
+# not fail the check; a broken list does.
+notation_dir = tempfile.mkdtemp()
+no_questionnaires = tempfile.mkdtemp()
+os.makedirs(os.path.join(notation_dir, "1-x"))
+with open(os.path.join(notation_dir, "1-x", "part.toml"), "w") as f:
+    f.write('title = "x"\nshort = "x"\nsummary = "x"\n')
+with open(os.path.join(notation_dir, "1-x", "01-a.md"), "w") as f:
+    f.write("# 題\n\n申請の手続きを確かめます。\n")
+with open(os.path.join(notation_dir, "notation.toml"), "w") as f:
+    f.write('[[term]]\nprefer = "手続"\navoid = ["手続き"]\n')
+warned = run([BIN, "check", "--content", notation_dir, "--assessment", no_questionnaires, "--assets", FIXTURE_ASSETS])
+if warned.returncode != 0 or "01-a.md:3: 表記: 「手続き」は「手続」に統一します" not in warned.stdout \
+        or "表記の注意 1 件" not in warned.stderr:
+    fail(f"notation warnings are printed with file:line and do not fail check: {warned.returncode} {warned.stdout} {warned.stderr}")
+with open(os.path.join(notation_dir, "notation.toml"), "w") as f:
+    f.write('[[term]]\nprefer = "手続"\nnote = "avoid がない"\n')
+broken = run([BIN, "check", "--content", notation_dir, "--assessment", no_questionnaires, "--assets", FIXTURE_ASSETS])
+if broken.returncode != 1 or "notation.toml:1: 避ける表記（avoid）がありません" not in broken.stdout:
+    fail(f"a broken notation list fails check: {broken.returncode} {broken.stdout}")
+
 # Questionnaires: list, assess (text and JSON), and the errors of check and of answers files.
 listed = run([BIN, "list", "questionnaires", *common])
 if listed.returncode != 0 or not listed.stdout.startswith("mini\t第2版\tミニ診断\t2問"):
