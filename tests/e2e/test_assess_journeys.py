@@ -70,8 +70,7 @@ with Display("1280x800") as display:
                                            "history entry visible")["targets"] if n.startswith("assess:history:")]
         app.click_target(history[0])
         app.wait_for(lambda s: s["screen"] == "assess:question", "resumed")
-        app.click_target("assess:review")
-        app.wait_for(lambda s: s["screen"] == "assess:review", "review")
+        app.click_until("assess:review", lambda s: s["screen"] == "assess:review", "review")
         app.click_target("assess:finish")
         state = app.wait_for(lambda s: s["screen"] == "assess:results", "results")
         time.sleep(0.3)

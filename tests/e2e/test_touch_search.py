@@ -70,8 +70,7 @@ with Display("1280x720") as display:
         # A character no font has is counted (and drawn as 〓), wherever it is drawn.
         app.key("ctrl+f")
         time.sleep(0.2)
-        app.xdotool("type", "--delay", "80", "😀")
-        state = app.wait_for(lambda s: s["missing_glyphs"] > 0, "a missing character counted")
+        state = app.type_until("😀", lambda s: s["missing_glyphs"] > 0, "a missing character counted")
         print(f"missing glyphs counted for one emoji in the field and the panel: {state['missing_glyphs']}")
     finally:
         app.close()
