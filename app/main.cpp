@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <cstring>
 
+#ifndef TEBIKI_VERSION
+#define TEBIKI_VERSION "unknown"
+#endif
+
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/store_cli.h"
@@ -21,6 +25,10 @@ int main(int argc, char** argv) {
     const std::string& command = options->command;
     if (options->flag("help")) {
         tebiki::cli::print_usage();
+        return 0;
+    }
+    if (options->flag("version")) {  // the one version: project() in CMakeLists.txt
+        std::printf("tebiki %s\n", TEBIKI_VERSION);
         return 0;
     }
     // --store, TEBIKI_STORE or the stored setting: a bad one is refused by every command. With a

@@ -39,7 +39,8 @@ const OptionSpec kJson = flag("json");
 
 const std::vector<OptionSpec>& common_options() {
     static const std::vector<OptionSpec> common = {path("content", "DIR"), path("assessment", "DIR"), path("data", "DIR"),
-                                                   path("assets", "DIR"), text("store", "URI"), flag("help", false)};
+                                                   path("assets", "DIR"), text("store", "URI"), flag("help", false),
+                                                   flag("version", false)};
     return common;
 }
 
