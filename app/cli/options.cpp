@@ -277,6 +277,10 @@ std::optional<Options> parse(int argc, char** argv) {
                      usage_line(*command).c_str());
         return std::nullopt;
     }
+    // The machine's config first (a ward's own edited guide), the command line over it.
+    o.system = load_system_config(system_config_path());
+    if (o.system.content) o.paths.content = *o.system.content;
+    if (o.system.assessment) o.paths.assessment = *o.system.assessment;
     if (auto v = o.value("content")) o.paths.content = *v;
     if (auto v = o.value("assessment")) o.paths.assessment = *v;
     if (auto v = o.value("data")) o.paths.data = *v;
