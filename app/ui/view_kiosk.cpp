@@ -223,7 +223,7 @@ void draw_admin(App& app) {
 
     const SystemConfig& system = app.options.system;
     if (system.any_kiosk_value())  // what /etc/tebiki/config.toml sets is shown, greyed, not changed here
-        draw_wrapped(app, app.text.format("kiosk.system_fixed", {system.file.string()}), body * 34, FontRole::Regular, body, Ink::Muted);
+        draw_wrapped(app, app.text.format("kiosk.system_fixed", {system.file.string()}), ImGui::GetContentRegionAvail().x, FontRole::Regular, body, Ink::Muted);
     int seconds = k.idle ? int(k.idle->timeout().count()) : 180;
     ImGui::TextUnformatted(app.text.get("kiosk.idle_timeout"));
     ImGui::SetNextItemWidth(body * 8);

@@ -138,7 +138,7 @@ void draw_store_admin(App& app) {
     if (ImGui::Button(app.text.get("sync.save")) && app.store && !fixed) save_setting(app);
     ImGui::EndDisabled();
     app.target("kiosk:store_save");
-    if (fixed) draw_wrapped(app, app.text.format("kiosk.system_fixed", {app.options.system.file.string()}), body * 34, FontRole::Regular, body, Ink::Muted);
+    if (fixed) draw_wrapped(app, app.text.format("kiosk.system_fixed", {app.options.system.file.string()}), ImGui::GetContentRegionAvail().x, FontRole::Regular, body, Ink::Muted);
     if (!s.setting_message.empty()) draw_wrapped(app, s.setting_message, body * 34, FontRole::Regular, body, Ink::Muted);
 }
 
