@@ -49,9 +49,6 @@ tebiki \\- telework introduction guide, readiness assessment and drafts for muni
 .SH COMMANDS
 ${commands}.SH OPTIONS
 ${common}.TP
-.B \\-\\-version
-版を表示します。
-.TP
 .B \\-\\-help
 この一覧を表示します。
 .SH FILES

@@ -312,6 +312,7 @@ void print_usage() {
         std::printf("  %s\n", usage_line(c).c_str() + std::string("使い方: ").size());
         std::printf("      %s\n", c.summary.c_str());
     }
+    std::puts("  tebiki --version\n      版を表示します");
     std::string common;
     for (const OptionSpec& o : common_options())
         if (o.in_usage) common += "  --" + std::string(o.name) + " " + o.value_name;

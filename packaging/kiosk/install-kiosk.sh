@@ -15,5 +15,5 @@ systemctl daemon-reload
 systemctl enable tebiki-kiosk.service
 systemctl set-default graphical.target
 echo "tebiki-kiosk: enabled. Set the admin PIN now:"
-echo "  runuser -u tebiki-kiosk -- tebiki admin set-pin"
+echo "  runuser -u tebiki-kiosk -- tebiki admin set-pin --data /var/lib/tebiki-kiosk/.local/share/tebiki"
 echo "then reboot (or: systemctl start tebiki-kiosk.service)."
