@@ -4,6 +4,10 @@
 #include <cstdio>
 #include <cstring>
 
+#ifndef TEBIKI_VERSION
+#define TEBIKI_VERSION "unknown"
+#endif
+
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/store_cli.h"
@@ -23,6 +27,13 @@ int main(int argc, char** argv) {
         tebiki::cli::print_usage();
         return 0;
     }
+    if (options->flag("version")) {  // the one version: project() in CMakeLists.txt
+        std::printf("tebiki %s\n", TEBIKI_VERSION);
+        return 0;
+    }
+    // A bad /etc/tebiki/config.toml never stops tebiki: each problem is said, defaults are used
+    // (the window also shows them as notices).
+    for (const std::string& problem : options->system.problems) std::fprintf(stderr, "tebiki: %s\n", problem.c_str());
     // --store, TEBIKI_STORE or the stored setting: a bad one is refused by every command. With a
     // server, what this installation has not yet delivered goes first (the window does it on
     // its own thread).

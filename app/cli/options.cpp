@@ -39,7 +39,8 @@ const OptionSpec kJson = flag("json");
 
 const std::vector<OptionSpec>& common_options() {
     static const std::vector<OptionSpec> common = {path("content", "DIR"), path("assessment", "DIR"), path("data", "DIR"),
-                                                   path("assets", "DIR"), text("store", "URI"), flag("help", false)};
+                                                   path("assets", "DIR"), text("store", "URI"), flag("help", false),
+                                                   flag("version", false)};
     return common;
 }
 
@@ -276,6 +277,10 @@ std::optional<Options> parse(int argc, char** argv) {
                      usage_line(*command).c_str());
         return std::nullopt;
     }
+    // The machine's config first (a ward's own edited guide), the command line over it.
+    o.system = load_system_config(system_config_path());
+    if (o.system.content) o.paths.content = *o.system.content;
+    if (o.system.assessment) o.paths.assessment = *o.system.assessment;
     if (auto v = o.value("content")) o.paths.content = *v;
     if (auto v = o.value("assessment")) o.paths.assessment = *v;
     if (auto v = o.value("data")) o.paths.data = *v;
@@ -307,6 +312,7 @@ void print_usage() {
         std::printf("  %s\n", usage_line(c).c_str() + std::string("使い方: ").size());
         std::printf("      %s\n", c.summary.c_str());
     }
+    std::puts("  tebiki --version\n      版を表示します");
     std::string common;
     for (const OptionSpec& o : common_options())
         if (o.in_usage) common += "  --" + std::string(o.name) + " " + o.value_name;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "util/paths.h"
+#include "util/system_config.h"
 
 namespace tebiki::cli {
 
@@ -56,6 +57,7 @@ struct Options {
     std::vector<std::pair<std::string, std::string>> all_values;  // every --name value, in order
     std::vector<std::string> flags;      // --name without a value
     Paths paths;
+    SystemConfig system;  // /etc/tebiki/config.toml (its content/assessment already in paths)
 
     bool flag(const std::string& name) const;
     std::optional<std::string> value(const std::string& name) const;

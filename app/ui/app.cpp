@@ -87,6 +87,11 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
         }
         app->notices.push_back(message);
     }
+    if (!app->options.system.problems.empty()) {  // a bad /etc/tebiki/config.toml: defaults used, and said where
+        std::string message = app->text.get("app.system_config_problems");
+        for (const std::string& p : app->options.system.problems) message += "\n・" + p;
+        app->notices.push_back(message);
+    }
     auto opened = storage::UserStore::open(app->paths.data / "tebiki.sqlite");
     app->store = std::move(opened.store);
     app->store_status = opened.status;
@@ -205,7 +210,12 @@ void App::open_assessment_store() {
         }
     }
     std::string error;
-    auto choice = storage::choose_store(options.value("store"), env ? std::optional<std::string>(env) : std::nullopt, stored, &error);
+    const std::optional<std::string> environment = env ? std::optional<std::string>(env) : std::nullopt;
+    auto choice = storage::choose_store(options.value("store"), environment, options.system.store, options.system.store_origin, stored, &error);
+    if (!choice && options.system.store && !options.value("store") && !(env && *env)) {
+        notices.push_back(error);  // a bad store in /etc/tebiki/config.toml: said, then the next in line
+        choice = storage::choose_store(std::nullopt, std::nullopt, stored, &error);
+    }
     if (!choice) {
         notices.push_back(error);  // a bad stored setting: this installation's own file, and say so
         choice = storage::parse_store("sqlite", "default", &error);
@@ -311,6 +321,7 @@ void App::reset_for_next_person() {
 }
 
 std::filesystem::path App::export_dir() const {
+    if (options.system.export_dir) return *options.system.export_dir;  // fixed for the machine
     if (store) {
         try {
             if (auto dir = store->get("export.dir"); dir && !dir->empty()) return *dir;

@@ -377,7 +377,7 @@ int run_gui(const cli::Options& options) {
     if (options.flag("kiosk") && !screenshot) {
         int count = 0;
         GLFWmonitor** monitors = glfwGetMonitors(&count);
-        const int wanted = int(options.number("monitor", 1)) - 1;
+        const int wanted = int(options.number("monitor", options.system.monitor.value_or(1))) - 1;  // --monitor > config
         monitor = count > 0 ? monitors[std::clamp(wanted, 0, count - 1)] : nullptr;
         if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
             width = mode->width;
@@ -408,8 +408,12 @@ int run_gui(const cli::Options& options) {
     set_up_modes(*app, options);
     g_kiosk = app->kiosk.on;
     if (app->kiosk.on && !monitor) {
-        // Kiosk from the stored setting: go full screen now.
-        if (GLFWmonitor* primary = glfwGetPrimaryMonitor())
+        // Kiosk from the stored setting or the machine's config: go full screen now, on the
+        // config's monitor when it names one.
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        const int wanted = int(options.number("monitor", options.system.monitor.value_or(1))) - 1;
+        if (GLFWmonitor* primary = count > 0 ? monitors[std::clamp(wanted, 0, count - 1)] : glfwGetPrimaryMonitor())
             if (const GLFWvidmode* mode = glfwGetVideoMode(primary))
                 glfwSetWindowMonitor(window, primary, 0, 0, mode->width, mode->height, mode->refreshRate);
     } else if (!app->kiosk.on && !screenshot && !options.value("size")) {

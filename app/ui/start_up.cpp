@@ -51,8 +51,11 @@ void set_up_modes(App& app, const cli::Options& options) {
     std::error_code ec;
     // The marker outlives a damaged database, which would take the stored setting with it.
     const bool marker = std::filesystem::exists(kiosk_marker(app.paths), ec);
-    app.kiosk.on = !screenshot && (options.flag("kiosk") || setting("kiosk.enabled") == "1" || marker);
-    int timeout = std::atoi(setting("kiosk.idle_seconds").c_str());
+    // Each value: the command line, else /etc/tebiki/config.toml, else the admin's setting.
+    const SystemConfig& system = options.system;
+    const bool stored_kiosk = system.kiosk ? *system.kiosk : setting("kiosk.enabled") == "1" || marker;
+    app.kiosk.on = !screenshot && (options.flag("kiosk") || stored_kiosk);
+    int timeout = system.idle_seconds ? *system.idle_seconds : std::atoi(setting("kiosk.idle_seconds").c_str());
     if (options.value("idle-timeout")) timeout = int(options.number("idle-timeout", 180));
     const int countdown = int(options.number("idle-countdown", 30));
     app.kiosk.idle = std::make_unique<kiosk::IdleTimer>(std::chrono::seconds(timeout > 0 ? timeout : 180), std::chrono::seconds(countdown),
@@ -83,13 +86,14 @@ void set_up_modes(App& app, const cli::Options& options) {
     app.kiosk.default_zoom = app.zoom;
     if (app.kiosk.on) {
         // Every visitor starts on the home screen at the admin's zoom, never where the last one was.
-        if (const float z = float(std::atof(setting("kiosk.default_zoom").c_str())); z >= 0.5f && z <= 3.0f && !options.value("zoom"))
+        const float z = system.zoom ? *system.zoom : float(std::atof(setting("kiosk.default_zoom").c_str()));
+        if (z >= 0.5f && z <= 3.0f && !options.value("zoom"))
             app.zoom = app.kiosk.default_zoom = z;
         app.history = History();
         app.restore_position.reset();
         app.last_chapter.clear();
     }
-    app.present.high_contrast = setting("present.high_contrast") == "1";
+    app.present.high_contrast = system.high_contrast ? *system.high_contrast : setting("present.high_contrast") == "1";
     if (options.flag("present") && !app.kiosk.locked) {
         app.start_presentation();
         if (options.value("slide")) app.present.pending_slide = int(options.number("slide", 1)) - 1;  // of the cut for the screen

@@ -221,10 +221,17 @@ void draw_admin(App& app) {
     ImGui::TextUnformatted(app.text.get("kiosk.admin_title"));
     ImGui::PopFont();
 
+    const SystemConfig& system = app.options.system;
+    if (system.any_kiosk_value())  // what /etc/tebiki/config.toml sets is shown, greyed, not changed here
+        draw_wrapped(app, app.text.format("kiosk.system_fixed", {system.file.string()}), ImGui::GetContentRegionAvail().x, FontRole::Regular, body, Ink::Muted);
     int seconds = k.idle ? int(k.idle->timeout().count()) : 180;
     ImGui::TextUnformatted(app.text.get("kiosk.idle_timeout"));
     ImGui::SetNextItemWidth(body * 8);
-    if (ImGui::InputInt("##idle_seconds", &seconds, 30, 60) && k.idle) {
+    ImGui::BeginDisabled(system.idle_seconds.has_value());
+    const bool idle_changed = ImGui::InputInt("##idle_seconds", &seconds, 30, 60);
+    ImGui::EndDisabled();
+    app.target(system.idle_seconds ? "kiosk:idle_seconds:fixed" : "kiosk:idle_seconds");
+    if (idle_changed && k.idle) {
         seconds = std::clamp(seconds, 30, 3600);
         k.idle->set_timeout(std::chrono::seconds(seconds));
         setting(app, "kiosk.idle_seconds", std::to_string(seconds));
@@ -232,30 +239,42 @@ void draw_admin(App& app) {
     int zoom = int(k.default_zoom * 100 + 0.5f);
     ImGui::TextUnformatted(app.text.get("kiosk.default_zoom"));
     ImGui::SetNextItemWidth(body * 8);
-    if (ImGui::InputInt("##zoom", &zoom, 25, 25)) {
+    ImGui::BeginDisabled(system.zoom.has_value());
+    const bool zoom_changed = ImGui::InputInt("##zoom", &zoom, 25, 25);
+    ImGui::EndDisabled();
+    if (zoom_changed) {
         k.default_zoom = float(std::clamp(zoom, 50, 300)) / 100.0f;
         setting(app, "kiosk.default_zoom", std::to_string(k.default_zoom));
         app.set_zoom(k.default_zoom);
     }
-    app.target("kiosk:default_zoom");
-    bool kiosk_at_start = false;
-    if (app.store) {
+    app.target(system.zoom ? "kiosk:default_zoom:fixed" : "kiosk:default_zoom");
+    bool kiosk_at_start = system.kiosk.value_or(false);
+    if (app.store && !system.kiosk) {
         try {
             kiosk_at_start = app.store->get("kiosk.enabled").value_or("") == "1";
         } catch (const storage::StorageError&) {
         }
     }
+    ImGui::BeginDisabled(system.kiosk.has_value());
     if (ImGui::Checkbox(app.text.get("kiosk.kiosk_at_start"), &kiosk_at_start)) set_kiosk_at_start(app, kiosk_at_start);
-    app.target("kiosk:kiosk_at_start");
+    ImGui::EndDisabled();
+    app.target(system.kiosk ? "kiosk:kiosk_at_start:fixed" : "kiosk:kiosk_at_start");
     bool contrast = app.present.high_contrast;
-    if (ImGui::Checkbox(app.text.get("kiosk.theme"), &contrast)) {
+    ImGui::BeginDisabled(system.high_contrast.has_value());
+    const bool contrast_changed = ImGui::Checkbox(app.text.get("kiosk.theme"), &contrast);
+    ImGui::EndDisabled();
+    app.target(system.high_contrast ? "kiosk:theme:fixed" : "kiosk:theme");
+    if (contrast_changed) {
         app.present.high_contrast = contrast;
         setting(app, "present.high_contrast", contrast ? "1" : "0");
     }
     std::string dir = app.export_dir().string();
     ImGui::TextUnformatted(app.text.get("kiosk.export_dir"));
     ImGui::SetNextItemWidth(body * 30);
+    ImGui::BeginDisabled(system.export_dir.has_value());
     if (ImGui::InputText("##export_dir", &dir)) setting(app, "export.dir", dir);
+    ImGui::EndDisabled();
+    app.target(system.export_dir ? "kiosk:export_dir:fixed" : "kiosk:export_dir");
     ImGui::Spacing();
     if (ImGui::Button(app.text.get("kiosk.export_all")) && app.assess.store) {
         const std::string json = assessment::export_all_json(*app.assess.store);

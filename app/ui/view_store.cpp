@@ -105,6 +105,10 @@ void draw_store_admin(App& app) {
     StoreUi& s = app.storage;
     KioskUi& k = app.kiosk;
     const float body = app.ui_fonts.scale.body;
+    if (!s.setting_loaded && app.options.system.store) {
+        s.setting_text = storage::without_password(*app.options.system.store);
+        s.setting_loaded = true;
+    }
     if (!s.setting_loaded && app.store) {
         try {
             s.setting_text = app.store->get(storage::kStoreSetting).value_or("");
@@ -123,12 +127,18 @@ void draw_store_admin(App& app) {
     ImGui::SameLine(0, body);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(app.text.format("sync.in_use", {s.choice.shown}).c_str());
+    // The machine's config fixes the store: shown, not changed here (--store and TEBIKI_STORE,
+    // for tests and repairs, still win over it).
+    const bool fixed = app.options.system.store.has_value();
     ImGui::SetNextItemWidth(body * 30);
+    ImGui::BeginDisabled(fixed);
     ImGui::InputTextWithHint("##store_uri", app.text.get("sync.setting_hint"), &s.setting_text);
-    app.target("kiosk:store");
+    app.target(fixed ? "kiosk:store:fixed" : "kiosk:store");
     ImGui::SameLine();
-    if (ImGui::Button(app.text.get("sync.save")) && app.store) save_setting(app);
+    if (ImGui::Button(app.text.get("sync.save")) && app.store && !fixed) save_setting(app);
+    ImGui::EndDisabled();
     app.target("kiosk:store_save");
+    if (fixed) draw_wrapped(app, app.text.format("kiosk.system_fixed", {app.options.system.file.string()}), ImGui::GetContentRegionAvail().x, FontRole::Regular, body, Ink::Muted);
     if (!s.setting_message.empty()) draw_wrapped(app, s.setting_message, body * 34, FontRole::Regular, body, Ink::Muted);
 }
 

@@ -152,4 +152,12 @@ std::optional<StoreChoice> choose_store(const std::optional<std::string>& option
     return parse_store("sqlite", "default", error);
 }
 
+std::optional<StoreChoice> choose_store(const std::optional<std::string>& option, const std::optional<std::string>& environment,
+                                        const std::optional<std::string>& system, const std::string& system_file,
+                                        const std::optional<std::string>& setting, std::string* error) {
+    if ((option && !option->empty()) || (environment && !environment->empty()) || !system || system->empty())
+        return choose_store(option, environment, setting, error);
+    return parse_store(*system, system_file, error);
+}
+
 }  // namespace tebiki::storage

@@ -1,6 +1,6 @@
 // Which store a command or the window uses: `sqlite` (DATA_DIR/tebiki.sqlite, the default),
 // `sqlite:PATH`, or a libpq URI `postgresql://user@host:port/db?sslmode=…` for a ward's server.
-// Chosen by --store > TEBIKI_STORE > the admin screen's setting > sqlite.
+// Chosen by --store > TEBIKI_STORE > /etc/tebiki/config.toml > the admin screen's setting > sqlite.
 //
 // A URI may carry a password (libpq reads it, as it reads PGPASSFILE or ~/.pgpass), but tebiki
 // never stores or prints one: `shown` is the URI without it, and the admin setting is stored
@@ -31,6 +31,11 @@ std::optional<StoreChoice> parse_store(std::string_view text, const std::string&
 
 // --store > TEBIKI_STORE > setting > sqlite; an empty value counts as not given.
 std::optional<StoreChoice> choose_store(const std::optional<std::string>& option, const std::optional<std::string>& environment,
+                                        const std::optional<std::string>& setting, std::string* error);
+// The same with the machine's config (/etc/tebiki/config.toml, named by `system_file` in
+// messages and as the origin: "file:line: store") between TEBIKI_STORE and the setting.
+std::optional<StoreChoice> choose_store(const std::optional<std::string>& option, const std::optional<std::string>& environment,
+                                        const std::optional<std::string>& system, const std::string& system_file,
                                         const std::optional<std::string>& setting, std::string* error);
 
 // The URI without the password, wherever it is (user:PASSWORD@ or ?password=).

@@ -22,11 +22,22 @@ static fs::path user_data_dir() {
     return fs::current_path() / ".tebiki";
 }
 
+// share/tebiki next to the running executable's bin/ (an installed or unpacked tree: a package
+// extracted with `dpkg -x` into any folder reads its own data, never the build machine's).
+static fs::path installed_next_to_executable() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || exe.parent_path().filename() != "bin") return {};
+    const fs::path share = exe.parent_path().parent_path() / "share" / "tebiki";
+    return fs::is_directory(share / "content", ec) ? share : fs::path();
+}
+
 Paths default_paths() {
     std::error_code ec;
+    const fs::path installed = installed_next_to_executable();
     const fs::path source = TEBIKI_SOURCE_DATA_DIR;
-    const bool from_source = !source.empty() && fs::is_directory(source / "content", ec);
-    const fs::path base = from_source ? source : fs::path(TEBIKI_INSTALL_DATA_DIR);
+    const bool from_source = installed.empty() && !source.empty() && fs::is_directory(source / "content", ec);
+    const fs::path base = !installed.empty() ? installed : from_source ? source : fs::path(TEBIKI_INSTALL_DATA_DIR);
     Paths p;
     p.content = base / "content";
     p.assessment = base / "assessment";
