@@ -146,25 +146,17 @@ class App:
         """Presses key until predicate holds. One resend is allowed: under load, Xvfb plus xdotool
         occasionally drop a synthetic key chord before it reaches the window (seen ~1 in 20 runs
         with ctest -j2); a second miss fails the test."""
-        for attempt in range(2):
-            self.key(key)
-            deadline = time.time() + 5
-            while time.time() < deadline:
-                state = self.state()
-                if state and predicate(state):
-                    if attempt:
-                        print(f"note: '{key}' needed a resend for {what}", file=sys.stderr)
-                    return state
-                time.sleep(0.1)
-        fail(f"{key} did not lead to {what}; last state: {self.state()}")
+        return self._until(lambda: self.key(key), predicate, what, repr(key))
 
-    def _until(self, act, predicate, what, label):
-        """act() until predicate holds, like key_until: one resend after 5 s (a dropped synthetic
-        event under load); a second miss fails the test."""
+    def _until(self, act, predicate, what, label, exit_ok=False):
+        """act() until predicate holds (or, with exit_ok, the app has exited): one resend after
+        5 s (a dropped synthetic event under load); a second miss fails the test."""
         for attempt in range(2):
             act()
             deadline = time.time() + 5
             while time.time() < deadline:
+                if exit_ok and self.proc.poll() is not None:
+                    return None
                 state = self.state()
                 if state and predicate(state):
                     if attempt:
@@ -181,6 +173,15 @@ class App:
         """Types `text` until predicate holds: xdotool types a character outside the keymap by
         remapping a spare keycode, which the window sometimes reads before the new map."""
         return self._until(lambda: self.xdotool("type", "--delay", "80", text), predicate, what, f"typing {text!r}")
+
+    def enter_pin(self, pin, predicate, what, exit_ok=False):
+        """Types the PIN into the PIN dialog and presses Enter until predicate holds (exit_ok:
+        or the app has quit, as a kiosk does after the PIN on close)."""
+        def act():
+            self.click_target("kiosk:pin_entry")
+            self.xdotool("type", "--delay", "60", pin)
+            self.key("Return")
+        return self._until(act, predicate, what, "entering the PIN", exit_ok)
 
     def register_department(self, municipality, department):
         """Registers a department through the assessment screens (ASCII names: xdotool types them)."""

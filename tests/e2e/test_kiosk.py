@@ -7,22 +7,6 @@ import time
 
 from harness import BIN, App, Display, close_window, fail, run
 
-def enter_pin(app, pin, done, what):
-    """Types the PIN and presses Enter until `done` holds. One retry: under load Xvfb and xdotool
-    occasionally drop a synthetic key (see harness.key_until)."""
-    for attempt in range(2):
-        app.click_target("kiosk:pin_entry")
-        app.xdotool("type", "--delay", "60", pin)
-        app.key("Return")
-        deadline = time.time() + 5
-        while time.time() < deadline:
-            state = app.state()
-            if app.proc.poll() is not None or (state and done(state)):
-                return
-            time.sleep(0.1)
-    fail(f"entering the PIN did not lead to {what}; last state: {app.state()}")
-
-
 data = tempfile.mkdtemp(prefix="tebiki-kiosk-")
 set_pin = subprocess.run([BIN, "admin", "set-pin", "--data", data], input="2468\n2468\n", capture_output=True, text=True)
 if set_pin.returncode != 0:
@@ -51,14 +35,14 @@ with Display(size="1280x800") as display:
         app.focus()
         app.click_target("admin")
         app.wait_for(lambda s: s["pin_prompt"] == "admin", "PIN asked for the admin screen")
-        enter_pin(app, "2468", lambda s: s["admin_open"], "the admin screen")
+        app.enter_pin("2468", lambda s: s["admin_open"], "the admin screen")
         app.xdotool("mousemove", "5", "5")
         app.wait_for(lambda s: not s["admin_open"] and s["screen"] == "home", "admin screen closed by the idle reset", timeout=15)
 
         # Esc asks for the PIN; a wrong one does not quit, the right one does.
         app.focus()
         app.key_until("Escape", lambda s: s["pin_prompt"] == "quit", "PIN prompt on Esc")
-        enter_pin(app, "0000", lambda s: "あと" in s["pin_message"], "the wrong-PIN message")
+        app.enter_pin("0000", lambda s: "あと" in s["pin_message"], "the wrong-PIN message")
         time.sleep(0.5)
         if app.proc.poll() is not None:
             fail("a wrong PIN quit the kiosk")
@@ -70,7 +54,7 @@ with Display(size="1280x800") as display:
         if app.proc.poll() is not None:
             fail("closing the window quit the kiosk without the PIN")
         app.focus()
-        enter_pin(app, "2468", lambda s: False, "quitting")
+        app.enter_pin("2468", lambda s: False, "quitting", exit_ok=True)
         deadline = time.time() + 10
         while time.time() < deadline and app.proc.poll() is None:
             time.sleep(0.1)

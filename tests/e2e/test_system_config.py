@@ -5,24 +5,8 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 
 from harness import BIN, FIXTURE_CONTENT, App, Display, fail, screenshot
-
-
-def enter_pin(app, pin, done, what):
-    """As in test_kiosk.py: type the PIN, Enter, one retry (xdotool may drop a key under load)."""
-    for _ in range(2):
-        app.click_target("kiosk:pin_entry")
-        app.xdotool("type", "--delay", "60", pin)
-        app.key("Return")
-        deadline = time.time() + 5
-        while time.time() < deadline:
-            state = app.state()
-            if state and done(state):
-                return
-            time.sleep(0.1)
-    fail(f"entering the PIN did not lead to {what}; last state: {app.state()}")
 
 
 work = tempfile.mkdtemp(prefix="tebiki-sysconf-")
@@ -58,7 +42,7 @@ with Display(size="1280x800") as display:
         app.focus()
         app.click_target("admin")
         app.wait_for(lambda s: s["pin_prompt"] == "admin", "PIN asked for the admin screen")
-        enter_pin(app, "2468", lambda s: s["admin_open"], "the admin screen")
+        app.enter_pin("2468", lambda s: s["admin_open"], "the admin screen")
         state = app.wait_for(lambda s: "kiosk:export_dir:fixed" in s["targets"], "the admin screen with fixed values")
         for name in ("kiosk:idle_seconds:fixed", "kiosk:default_zoom:fixed", "kiosk:kiosk_at_start:fixed", "kiosk:theme:fixed"):
             if name not in state["targets"]:

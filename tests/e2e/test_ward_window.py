@@ -6,12 +6,12 @@ by a column, the filter by 部, the blocker sentences, the trend, and the CSV ex
 rows shown, a formula-like name made harmless). Screenshots are kept for a person to look at."""
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import tempfile
 import time
 
+import harness
 from harness import BIN, App, Display, SOURCE, fail
 from pg_server import PASSWORD, PgServer
 from ward_data import DEPARTMENTS, save
@@ -20,27 +20,10 @@ BUNDLED = os.path.join(SOURCE, "content")
 SHOTS = os.environ.get("TEBIKI_SHOTS", tempfile.mkdtemp(prefix="tebiki-ward-shots-"))
 
 
-def enter_pin(app, pin, done, what):
-    for attempt in range(2):
-        app.click_target("kiosk:pin_entry")
-        app.xdotool("type", "--delay", "60", pin)
-        app.key("Return")
-        deadline = time.time() + 5
-        while time.time() < deadline:
-            state = app.state()
-            if state and done(state):
-                return state
-            time.sleep(0.1)
-    fail(f"entering the PIN did not lead to {what}; last state: {app.state()}")
-
-
 def screenshot(app, name):
-    path = os.path.join(SHOTS, name)  # the window writes TEBIKI_SCREENSHOT_FILE; kept under a name per step
-    before = app.state()["screenshots"]
-    app.proc.send_signal(signal.SIGUSR1)
-    app.wait_for(lambda s: s["screenshots"] > before, "screenshot saved")
-    shutil.copy(app.shot_file, path)
-    return path
+    """The harness's screenshot, kept under a name per step (the window writes one file)."""
+    harness.screenshot(app, app.shot_file)
+    return shutil.copy(app.shot_file, os.path.join(SHOTS, name))
 
 
 def sync_target(state):
@@ -78,7 +61,7 @@ with PgServer() as pg:
 
             # The 全庁 screen, behind the PIN.
             app.click_target("admin")
-            enter_pin(app, "2468", lambda s: s["admin_open"], "the admin screen")
+            app.enter_pin("2468", lambda s: s["admin_open"], "the admin screen")
             # The store setting: a URI typed with its password is stored without it. (As with the
             # PIN, a click into a field of a popup just opened is sometimes not taken under Xvfb: one retry.)
             stored = None
