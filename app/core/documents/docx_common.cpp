@@ -61,6 +61,14 @@ std::string styles_part(int line_twips, const std::string& styles) {
            "</w:styles>";
 }
 
+std::string document_part(const std::string& body, const std::string& page) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+           "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+           "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>" +
+           body + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"" + kFooterId + "\"/>" + page +
+           "</w:sectPr></w:body></w:document>";
+}
+
 namespace {
 
 const char* kContentTypes =

@@ -25,6 +25,9 @@ std::string paragraph_style(const char* id, const char* name, const std::string&
 std::string styles_part(int line_twips, const std::string& styles);
 // The page-number footer's relationship id in word/_rels/document.xml.rels.
 constexpr const char* kFooterId = "rIdFooter";
+// word/document.xml: `body`, then the section with the page-number footer and `page` (its
+// <w:pgSz/> and <w:pgMar/>).
+std::string document_part(const std::string& body, const std::string& page);
 
 struct Part {
     std::string name;

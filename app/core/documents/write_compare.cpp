@@ -84,12 +84,10 @@ std::string docx_document(const Comparison& c) {
     body += "</w:tr>";
     for (const CompareRow& r : c.rows) body += "<w:tr>" + docx_cell(r.after, kColumn) + docx_cell(r.before, kColumn) + "</w:tr>";
     body += "</w:tbl>";
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-           "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-           "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>" +
-           body + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"" + docx::kFooterId +
-           "\"/><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" "
-           "w:left=\"1134\" w:header=\"567\" w:footer=\"454\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+    // A4 landscape, margins 20 mm.
+    return docx::document_part(body,
+                               "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" "
+                               "w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"454\" w:gutter=\"0\"/>");
 }
 
 std::string docx_styles() {

@@ -77,14 +77,10 @@ std::string document_xml(const Draft& draft) {
         case Block::Kind::PageBreak: page_break = true; break;
         }
     }
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-           "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-           "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>" +
-           body +
-           // A4, margins 30 mm top, 25 mm elsewhere; the page number in the footer.
-           "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"" + docx::kFooterId +
-           "\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1701\" w:right=\"1417\" w:bottom=\"1417\" "
-           "w:left=\"1417\" w:header=\"851\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+    // A4, margins 30 mm top, 25 mm elsewhere; the page number in the footer.
+    return docx::document_part(body,
+                               "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1701\" w:right=\"1417\" w:bottom=\"1417\" "
+                               "w:left=\"1417\" w:header=\"851\" w:footer=\"567\" w:gutter=\"0\"/>");
 }
 
 // Spacing mirrors the PDF writer (write_pdf.cpp): 題名 10.5 pt before on a 22.4 pt pitch, 見出し

@@ -15,10 +15,6 @@ std::string local_timestamp() {
     return buffer;
 }
 
-}  // namespace tebiki
-
-namespace tebiki {
-
 std::string utc_iso_now() {
     const auto now = std::chrono::system_clock::now();
     const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
@@ -30,10 +26,6 @@ std::string utc_iso_now() {
     std::snprintf(buffer + n, sizeof buffer - n, ".%03dZ", int(millis));
     return buffer;
 }
-
-}  // namespace tebiki
-
-namespace tebiki {
 
 std::string local_display_time(const std::string& utc_iso) {
     std::tm tm{};
