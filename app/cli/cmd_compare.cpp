@@ -32,11 +32,7 @@ int run_compare(const Options& options) {
     }
     Diagnostics diagnostics;
     UiStrings words;
-    for (const auto& dir : options.paths.asset_dirs)
-        if (std::filesystem::exists(dir / "strings" / "ja.toml")) {
-            words.load(dir / "strings" / "ja.toml", diagnostics);
-            break;
-        }
+    words.load_first(options.paths.asset_dirs, diagnostics);
     const auto before = read_regulation(options.positional[0], diagnostics);
     const auto after = read_regulation(options.positional[1], diagnostics);
     for (const Diagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());

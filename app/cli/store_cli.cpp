@@ -98,11 +98,7 @@ void deliver_at_start(const Options& options, const storage::StoreChoice& choice
 UiStrings load_words(const Options& options) {
     UiStrings words;
     Diagnostics diagnostics;
-    for (const auto& dir : options.paths.asset_dirs)
-        if (std::filesystem::exists(dir / "strings" / "ja.toml")) {
-            words.load(dir / "strings" / "ja.toml", diagnostics);
-            break;
-        }
+    words.load_first(options.paths.asset_dirs, diagnostics);
     return words;
 }
 

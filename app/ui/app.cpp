@@ -64,12 +64,7 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     app->book = load_book(app->paths.content, app->diagnostics);
     app->assess.questionnaires = assessment::load_questionnaires(app->paths.assessment, app->diagnostics);
     app->docs.set = documents::load_documents(app->paths.assessment / "documents", app->diagnostics);
-    for (const auto& dir : app->paths.asset_dirs) {
-        if (std::filesystem::exists(dir / "strings" / "ja.toml")) {
-            app->text.load(dir / "strings" / "ja.toml", app->diagnostics);
-            break;
-        }
-    }
+    app->text.load_first(app->paths.asset_dirs, app->diagnostics);
     std::string font_error;
     app->fonts = load_font_set(&font_error);
     if (!app->fonts) {

@@ -32,6 +32,12 @@ bool UiStrings::load(const std::filesystem::path& file, Diagnostics& diagnostics
     return true;
 }
 
+bool UiStrings::load_first(const std::vector<std::filesystem::path>& asset_dirs, Diagnostics& diagnostics) {
+    for (const auto& dir : asset_dirs)
+        if (std::filesystem::exists(dir / "strings" / "ja.toml")) return load(dir / "strings" / "ja.toml", diagnostics);
+    return false;
+}
+
 const char* UiStrings::get(std::string_view key) const {
     if (auto it = strings_.find(std::string(key)); it != strings_.end()) return it->second.c_str();
     auto [it, fresh] = missing_.emplace(std::string(key), std::string(key));
