@@ -146,9 +146,9 @@ class App:
         """Presses key until predicate holds. One resend is allowed: under load, Xvfb plus xdotool
         occasionally drop a synthetic key chord before it reaches the window (seen ~1 in 20 runs
         with ctest -j2); a second miss fails the test."""
-        return self._until(lambda: self.key(key), predicate, what, repr(key))
+        return self.until(lambda: self.key(key), predicate, what, repr(key))
 
-    def _until(self, act, predicate, what, label, exit_ok=False):
+    def until(self, act, predicate, what, label, exit_ok=False):
         """act() until predicate holds (or, with exit_ok, the app has exited): one resend after
         5 s (a dropped synthetic event under load); a second miss fails the test."""
         for attempt in range(2):
@@ -167,12 +167,12 @@ class App:
 
     def click_until(self, name, predicate, what):
         """Clicks target `name` until predicate holds (the target must still be there to resend)."""
-        return self._until(lambda: self.click_target(name), predicate, what, f"a click on {name}")
+        return self.until(lambda: self.click_target(name), predicate, what, f"a click on {name}")
 
     def type_until(self, text, predicate, what):
         """Types `text` until predicate holds: xdotool types a character outside the keymap by
         remapping a spare keycode, which the window sometimes reads before the new map."""
-        return self._until(lambda: self.xdotool("type", "--delay", "80", text), predicate, what, f"typing {text!r}")
+        return self.until(lambda: self.xdotool("type", "--delay", "80", text), predicate, what, f"typing {text!r}")
 
     def enter_pin(self, pin, predicate, what, exit_ok=False):
         """Types the PIN into the PIN dialog and presses Enter until predicate holds (exit_ok:
@@ -181,7 +181,7 @@ class App:
             self.click_target("kiosk:pin_entry")
             self.xdotool("type", "--delay", "60", pin)
             self.key("Return")
-        return self._until(act, predicate, what, "entering the PIN", exit_ok)
+        return self.until(act, predicate, what, "entering the PIN", exit_ok)
 
     def register_department(self, municipality, department):
         """Registers a department through the assessment screens (ASCII names: xdotool types them)."""
