@@ -13,7 +13,7 @@ BUILD_PACKAGES=(
   graphviz fonts-noto-cjk fonts-ipaexfont-gothic fonts-ipaexfont-mincho
 )
 RUNTIME_PACKAGES=(libgl1-mesa-dri libglx-mesa0)
-TEST_PACKAGES=(xvfb xdotool x11-utils python3-xlib python3-docx poppler-utils libreoffice-writer-nogui postgresql lintian dpkg-dev cage xwayland)
+TEST_PACKAGES=(xvfb xdotool x11-utils python3-xlib python3-docx poppler-utils libreoffice-writer-nogui postgresql lintian dpkg-dev cage xwayland systemd)
 
 want=("${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}")
 build=1

@@ -5,6 +5,7 @@
     package_test.py check      the unpacked tebiki check passes, and reads the unpacked tree (not the source tree)
     package_test.py screenshot one screenshot from the unpacked tree under a private Xvfb
     package_test.py lintian    lintian reports no errors (warnings are listed in README, Deploying to a ward)
+    package_test.py kiosk_unit systemd-analyze verify accepts the packaged kiosk unit without a word
 
 `build` is the fixture the others need. Environment: TEBIKI_BUILD, TEBIKI_SOURCE, TEBIKI_VERSION.
 """
@@ -136,5 +137,23 @@ def lintian():
     print("ok: lintian reports no errors")
 
 
+def kiosk_unit():
+    """systemd only warns about a misspelt key or value (and goes on without it), so any word
+    from `systemd-analyze verify` fails the test: a kiosk unit that silently loses Restart= or
+    User= would not come back after a crash, or would run as root."""
+    if not shutil.which("systemd-analyze"):
+        fail("systemd-analyze is not installed (tools/setup.sh --with-tests installs systemd)")
+    unit = os.path.join(ROOT, "usr/share/tebiki/kiosk/tebiki-kiosk.service")
+    r = run(["systemd-analyze", "verify", "--man=no", unit])
+    words = (r.stdout + r.stderr).strip()
+    if r.returncode != 0 or words:
+        fail(f"systemd-analyze verify {unit}: exit {r.returncode}\n{words}")
+    r = run(["bash", "-n", os.path.join(ROOT, "usr/share/tebiki/kiosk/install-kiosk.sh")])
+    if r.returncode != 0:
+        fail("install-kiosk.sh: " + r.stderr)
+    print(f"ok: systemd-analyze verify accepts {unit}; install-kiosk.sh parses")
+
+
 if __name__ == "__main__":
-    {"build": build, "version": version, "check": check, "screenshot": screenshot, "lintian": lintian}[sys.argv[1]]()
+    {"build": build, "version": version, "check": check, "screenshot": screenshot, "lintian": lintian,
+     "kiosk_unit": kiosk_unit}[sys.argv[1]]()
