@@ -119,17 +119,17 @@ void PgStore::run(const std::string& op, const std::string& data, const std::str
     for (const char* sql : it->second) c_->exec(sql, {data, installation_id});
 }
 
-PgStore::Applied PgStore::apply(const std::string& op_id, const Installation& from, const OutboxOp& op) {
+void PgStore::apply(const Installation& from, std::span<const OutboxOp> ops) {
     PgTransaction t(*c_);
-    const PgResult first = c_->exec("INSERT INTO tebiki_applied_ops(op_id, installation, op) VALUES($1, $2, $3) ON CONFLICT (op_id) DO NOTHING",
-                                    {op_id, from.id, op.op});
-    if (first.affected() == 0) {
-        t.commit();
-        return Applied::Before;
+    for (const OutboxOp& op : ops) {
+        // An op id already recorded was applied by an earlier delivery that died before the
+        // outbox forgot it: skipped, so a re-sent operation changes nothing.
+        const PgResult first = c_->exec("INSERT INTO tebiki_applied_ops(op_id, installation, op) VALUES($1, $2, $3) ON CONFLICT (op_id) DO NOTHING",
+                                        {op_id(from.id, op.seq), from.id, op.op});
+        if (first.affected() == 0) continue;
+        run(op.op, op.data, from.id);
     }
-    run(op.op, op.data, from.id);
     t.commit();
-    return Applied::Now;
 }
 
 }  // namespace tebiki::storage
