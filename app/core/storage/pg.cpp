@@ -78,6 +78,36 @@ void PgConnection::exec_script(const char* sql) {
     check(conn_, raw);
 }
 
+void PgConnection::exec_all(const std::vector<PgQuery>& queries) {
+    if (PQenterPipelineMode(conn_) != 1) throw PgError(trimmed(PQerrorMessage(conn_)), "", !ok());
+    bool sent = true;
+    for (const PgQuery& q : queries) {
+        std::vector<const char*> values;
+        std::vector<Oid> types(q.params.size(), 25);
+        for (const auto& p : q.params) values.push_back(p ? p->c_str() : nullptr);
+        sent = sent && PQsendQueryParams(conn_, std::string(q.sql).c_str(), int(q.params.size()), types.data(), values.data(), nullptr, nullptr, 0) == 1;
+    }
+    sent = sent && PQpipelineSync(conn_) == 1;
+    // Each query answers with its result and a NULL; after a failure the rest answer
+    // PGRES_PIPELINE_ABORTED; the sync's result ends the pipeline.
+    std::optional<PgError> failed;
+    while (sent && ok()) {
+        PGresult* raw = PQgetResult(conn_);
+        if (!raw) continue;
+        const PgResult result(raw);
+        const ExecStatusType status = PQresultStatus(raw);
+        if (status == PGRES_PIPELINE_SYNC) break;
+        if (status == PGRES_PIPELINE_ABORTED || failed) continue;
+        try {
+            check(conn_, raw);
+        } catch (const PgError& e) {
+            failed = e;
+        }
+    }
+    if (!sent || !ok() || PQexitPipelineMode(conn_) != 1) throw PgError(trimmed(PQerrorMessage(conn_)), "", true);
+    if (failed) throw *failed;
+}
+
 PgTransaction::PgTransaction(PgConnection& c) : c_(c) { c_.exec("BEGIN"); }
 
 PgTransaction::~PgTransaction() {

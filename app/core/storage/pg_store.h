@@ -36,8 +36,9 @@ public:
     void register_installation(const Installation& who);
     // Outbox operations of installation `from`, in outbox order, in one transaction: each
     // recorded in tebiki_applied_ops with its op id, and one recorded before (a re-send)
-    // skipped. When one fails, the transaction is rolled back (none applied) and the PgError
-    // thrown.
+    // skipped; their statements are sent together (pipeline), so a batch waits for the server
+    // a few times, not once per statement. When one fails, the transaction is rolled back
+    // (none applied) and the PgError thrown.
     void apply(const Installation& from, std::span<const OutboxOp> ops);
 
     std::vector<Department> departments() override;
