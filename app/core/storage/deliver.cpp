@@ -40,8 +40,9 @@ private:
 
 bool transient(const PgError& e) { return e.sqlstate == "40001" || e.sqlstate == "40P01"; }  // serialization, deadlock
 
-// Operations per server transaction: one round of BEGIN/COMMIT and one local removal for up to
-// this many (a first delivery of a whole ward's records sends thousands).
+// Operations per server transaction: one BEGIN/COMMIT, one pipeline and one local removal for
+// up to this many (a first delivery of a machine's records sends thousands). More would gain
+// little and lengthen the one-by-one retry of a batch holding a refused operation.
 constexpr int kBatch = 100;
 
 // One server transaction for `ops`; a transient conflict is retried (up to 3 times).
