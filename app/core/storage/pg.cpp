@@ -14,6 +14,16 @@ std::string trimmed(const char* message) {
     return out;
 }
 
+// Parameters as libpq takes them: all typed text (a parameter a statement does not use is no error).
+struct TextParams {
+    explicit TextParams(const PgParams& params) : types(params.size(), 25) {
+        for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    }
+    int count() const { return int(values.size()); }
+    std::vector<const char*> values;
+    std::vector<Oid> types;
+};
+
 }  // namespace
 
 bool PgError::data_refused() const {
@@ -63,10 +73,8 @@ static void check(pg_conn* conn, const PGresult* raw) {
 }
 
 PgResult PgConnection::exec(std::string_view sql, const PgParams& params) {
-    std::vector<const char*> values;
-    std::vector<Oid> types(params.size(), 25);  // text: a parameter a statement does not use is no error
-    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    PGresult* raw = PQexecParams(conn_, std::string(sql).c_str(), int(params.size()), types.data(), values.data(), nullptr, nullptr, 0);
+    const TextParams p(params);
+    PGresult* raw = PQexecParams(conn_, std::string(sql).c_str(), p.count(), p.types.data(), p.values.data(), nullptr, nullptr, 0);
     PgResult result(raw);
     check(conn_, raw);
     return result;
@@ -82,10 +90,8 @@ void PgConnection::exec_all(const std::vector<PgQuery>& queries) {
     if (PQenterPipelineMode(conn_) != 1) throw PgError(trimmed(PQerrorMessage(conn_)), "", !ok());
     bool sent = true;
     for (const PgQuery& q : queries) {
-        std::vector<const char*> values;
-        std::vector<Oid> types(q.params.size(), 25);
-        for (const auto& p : q.params) values.push_back(p ? p->c_str() : nullptr);
-        sent = sent && PQsendQueryParams(conn_, std::string(q.sql).c_str(), int(q.params.size()), types.data(), values.data(), nullptr, nullptr, 0) == 1;
+        const TextParams p(q.params);
+        sent = sent && PQsendQueryParams(conn_, std::string(q.sql).c_str(), p.count(), p.types.data(), p.values.data(), nullptr, nullptr, 0) == 1;
     }
     sent = sent && PQpipelineSync(conn_) == 1;
     // Each query answers with its result and a NULL; after a failure the rest answer
