@@ -2,10 +2,12 @@
 """`tebiki ward` over 100 departments × 5 assessments (500 finished readiness assessments), on
 this installation's SQLite file and on a PostgreSQL 15 server started for the run (as in the
 tests: initdb + pg_ctl in a temporary folder). Prints medians of 5 runs of `tebiki ward --json`
-and the time the first delivery of the 500 assessments (the catch-up copy) took.
+and the time the first delivery of the 500 assessments (the catch-up copy) took, also over a slow
+link (20 ms round trip, bench/slow_link.py) to a second database of the same server.
 
 Usage: bench/ward_bench.py [BUILD_DIR]"""
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +17,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
 from pg_server import PgServer  # noqa: E402
+from slow_link import SlowLink  # noqa: E402
 
 BIN = os.path.join(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build"), "app", "tebiki")
 ANSWERS = ["readiness-nothing-done", "readiness-early", "readiness-partial", "readiness-devices-no-rules", "readiness-ready"]
@@ -54,6 +57,8 @@ with sqlite3.connect(os.path.join(data, "tebiki.sqlite")) as db:
     db.execute("UPDATE assessments SET finished_at = printf('2026-%02d-15T01:00:00.000Z', 7 + (id - 1) % 5)")
 
 local = timed("ward", "--json", "--data", data)
+slow_data = os.path.join(work, "slow")
+shutil.copytree(data, slow_data)  # not yet delivered anywhere
 with PgServer() as pg:
     uri = pg.uri()
     start = time.perf_counter()
@@ -63,5 +68,12 @@ with PgServer() as pg:
     reader = os.path.join(work, "reader")
     os.mkdir(reader)
     other = timed("ward", "--json", "--data", reader, "--store", uri)
+    pg.sql("CREATE DATABASE slow OWNER tebiki")
+    with SlowLink(pg.port, one_way_ms=10) as link:
+        start = time.perf_counter()
+        run("ward", "--json", "--data", slow_data, "--store", pg.uri(database="slow").replace(f":{pg.port}/", f":{link.port}/"))
+        slow = (time.perf_counter() - start) * 1000
 print(f"tebiki ward --json, 100 departments × 5 assessments: local SQLite {local:.0f} ms, server {server:.0f} ms "
-      f"(another installation reading it {other:.0f} ms); first delivery of the 500 assessments + report {first:.0f} ms")
+      f"(another installation reading it {other:.0f} ms); first delivery of the 500 assessments + report {first:.0f} ms, "
+      f"over a 20 ms round trip {slow:.0f} ms")
+shutil.rmtree(work, ignore_errors=True)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <span>
 #include <thread>
 
 #include "storage/outbox.h"
@@ -39,6 +40,59 @@ private:
 
 bool transient(const PgError& e) { return e.sqlstate == "40001" || e.sqlstate == "40P01"; }  // serialization, deadlock
 
+// Operations per server transaction: one BEGIN/COMMIT, one pipeline and one local removal for
+// up to this many (a first delivery of a machine's records sends thousands). More would gain
+// little and lengthen the one-by-one retry of a batch holding a refused operation.
+constexpr int kBatch = 100;
+
+// One server transaction for `ops`; a transient conflict is retried (up to 3 times).
+void apply_retrying(PgStore& pg, const Installation& me, std::span<const OutboxOp> ops) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            pg.apply(me, ops);
+            return;
+        } catch (const PgError& e) {
+            if (!transient(e) || attempt >= 3) throw;
+        }
+    }
+}
+
+// The server has committed `ops`: they leave the outbox in one local transaction. Dying before
+// that only makes the next delivery send them again, which their op ids turn into no-ops.
+void forget(Database& local, std::span<const OutboxOp> ops, DeliveryReport& report) {
+    crash_here_for_tests("after_server_commit");
+    Transaction t(local);
+    for (const OutboxOp& op : ops) outbox_remove(local, op.seq);
+    t.commit();
+    report.delivered += int(ops.size());
+}
+
+// Delivers `batch` (oldest first) in one server transaction. When the server refuses it as bad
+// data, nothing of it was applied: it is sent again one operation per transaction, so that only
+// the refused operation is held back and the others are applied once, in order.
+void deliver_batch(Database& local, PgStore& pg, const Installation& me, const std::vector<OutboxOp>& batch, DeliveryReport& report) {
+    if (batch.size() > 1) {
+        try {
+            apply_retrying(pg, me, batch);
+            forget(local, batch, report);
+            return;
+        } catch (const PgError& e) {
+            if (!e.data_refused()) throw;
+        }
+    }
+    for (const OutboxOp& op : batch) {
+        try {
+            apply_retrying(pg, me, {&op, 1});
+        } catch (const PgError& e) {
+            if (!e.data_refused()) throw;
+            outbox_hold(local, op.seq, e.what());
+            report.error = "サーバーが受け付けない操作（" + op.op + "）を未送信のまま残しました：" + std::string(e.what());
+            continue;
+        }
+        forget(local, {&op, 1}, report);
+    }
+}
+
 }  // namespace
 
 DeliveryReport deliver(Database& local, const Installation& me, const StoreChoice& server, bool connect_when_empty) {
@@ -57,28 +111,8 @@ DeliveryReport deliver(Database& local, const Installation& me, const StoreChoic
         const auto pg = PgStore::open(server, me);
         report.reached = true;
         pg->register_installation(me);
-        for (std::vector<OutboxOp> batch; !(batch = outbox_pending(local, 200)).empty();) {
-            for (const OutboxOp& op : batch) {
-                bool held = false;
-                for (int attempt = 0;; ++attempt) {
-                    try {
-                        pg->apply(op_id(me.id, op.seq), me, op);
-                        break;
-                    } catch (const PgError& e) {
-                        if (transient(e) && attempt < 3) continue;
-                        if (!e.data_refused()) throw;
-                        outbox_hold(local, op.seq, e.what());
-                        report.error = "サーバーが受け付けない操作（" + op.op + "）を未送信のまま残しました：" + std::string(e.what());
-                        held = true;
-                        break;
-                    }
-                }
-                if (held) continue;
-                crash_here_for_tests("after_server_commit");
-                outbox_remove(local, op.seq);
-                ++report.delivered;
-            }
-        }
+        for (std::vector<OutboxOp> batch; !(batch = outbox_pending(local, kBatch)).empty();)
+            deliver_batch(local, *pg, me, batch, report);
     } catch (const PgError& e) {
         report.error = (e.connection ? "サーバー（" + server.shown + "）に接続できません：" : "サーバー（" + server.shown + "）でエラーが起きました：") +
                        std::string(e.what());

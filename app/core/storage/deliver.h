@@ -1,11 +1,13 @@
-// Delivers the outbox to the ward's server: oldest first, each operation applied in its own
-// server transaction together with its op id (tebiki_applied_ops), and removed from the outbox
-// only after that commit. A crash between the two leaves the row, which is sent again at the
-// next delivery and changes nothing on the server: every operation is applied once, in order.
+// Delivers the outbox to the ward's server: oldest first, in batches of up to 100 operations,
+// each batch applied in one server transaction that records every operation's op id
+// (tebiki_applied_ops), and removed from the outbox (one local transaction) only after that
+// commit. A crash between the two leaves the rows, which are sent again at the next delivery
+// and change nothing on the server: every operation is applied once, in order.
 //
 // One process delivers a folder's outbox at a time (a lock file next to the database; another
 // process waits up to 10 s, then delivers what is left). An operation the server refuses as bad
-// data is held back in the outbox with the server's message and no longer stops the rest.
+// data is held back in the outbox with the server's message and no longer stops the rest (its
+// batch is rolled back and sent again one operation per transaction, to find it).
 #pragma once
 #include <string>
 

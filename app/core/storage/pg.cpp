@@ -14,6 +14,16 @@ std::string trimmed(const char* message) {
     return out;
 }
 
+// Parameters as libpq takes them: all typed text (a parameter a statement does not use is no error).
+struct TextParams {
+    explicit TextParams(const PgParams& params) : types(params.size(), 25) {
+        for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    }
+    int count() const { return int(values.size()); }
+    std::vector<const char*> values;
+    std::vector<Oid> types;
+};
+
 }  // namespace
 
 bool PgError::data_refused() const {
@@ -63,10 +73,8 @@ static void check(pg_conn* conn, const PGresult* raw) {
 }
 
 PgResult PgConnection::exec(std::string_view sql, const PgParams& params) {
-    std::vector<const char*> values;
-    std::vector<Oid> types(params.size(), 25);  // text: a parameter a statement does not use is no error
-    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
-    PGresult* raw = PQexecParams(conn_, std::string(sql).c_str(), int(params.size()), types.data(), values.data(), nullptr, nullptr, 0);
+    const TextParams p(params);
+    PGresult* raw = PQexecParams(conn_, std::string(sql).c_str(), p.count(), p.types.data(), p.values.data(), nullptr, nullptr, 0);
     PgResult result(raw);
     check(conn_, raw);
     return result;
@@ -76,6 +84,34 @@ void PgConnection::exec_script(const char* sql) {
     PGresult* raw = PQexec(conn_, sql);
     const PgResult result(raw);
     check(conn_, raw);
+}
+
+void PgConnection::exec_all(const std::vector<PgQuery>& queries) {
+    if (PQenterPipelineMode(conn_) != 1) throw PgError(trimmed(PQerrorMessage(conn_)), "", !ok());
+    bool sent = true;
+    for (const PgQuery& q : queries) {
+        const TextParams p(q.params);
+        sent = sent && PQsendQueryParams(conn_, std::string(q.sql).c_str(), p.count(), p.types.data(), p.values.data(), nullptr, nullptr, 0) == 1;
+    }
+    sent = sent && PQpipelineSync(conn_) == 1;
+    // Each query answers with its result and a NULL; after a failure the rest answer
+    // PGRES_PIPELINE_ABORTED; the sync's result ends the pipeline.
+    std::optional<PgError> failed;
+    while (sent && ok()) {
+        PGresult* raw = PQgetResult(conn_);
+        if (!raw) continue;
+        const PgResult result(raw);
+        const ExecStatusType status = PQresultStatus(raw);
+        if (status == PGRES_PIPELINE_SYNC) break;
+        if (status == PGRES_PIPELINE_ABORTED || failed) continue;
+        try {
+            check(conn_, raw);
+        } catch (const PgError& e) {
+            failed = e;
+        }
+    }
+    if (!sent || !ok() || PQexitPipelineMode(conn_) != 1) throw PgError(trimmed(PQerrorMessage(conn_)), "", true);
+    if (failed) throw *failed;
 }
 
 PgTransaction::PgTransaction(PgConnection& c) : c_(c) { c_.exec("BEGIN"); }

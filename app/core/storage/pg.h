@@ -25,6 +25,11 @@ struct PgError : StorageError {
 
 using PgParams = std::vector<std::optional<std::string>>;  // nullopt is SQL NULL
 
+struct PgQuery {
+    std::string_view sql;
+    PgParams params;
+};
+
 class PgResult {
 public:
     explicit PgResult(pg_result* result) : result_(result) {}
@@ -54,6 +59,11 @@ public:
 
     PgResult exec(std::string_view sql, const PgParams& params = {});
     void exec_script(const char* sql);  // several statements, no parameters (migrations)
+    // Runs `queries` in order, sent together and answered together (libpq pipeline mode): one
+    // wait for the server instead of one per query. Inside the caller's transaction; throws the
+    // first failing query's error, and the queries after it are not run. Their results are
+    // small (command tags), so a batch of a few hundred cannot fill the socket buffers both ways.
+    void exec_all(const std::vector<PgQuery>& queries);
     bool ok() const;  // still connected
 
 private:

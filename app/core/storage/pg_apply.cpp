@@ -11,6 +11,7 @@
 //   assessment.start / .finish / .reopen / .delete / .migrate (all answers at once)
 //   answer.set / answer.clear, task.add / task.rename / task.delete
 #include <map>
+#include <set>
 
 #include "storage/pg_store.h"
 
@@ -110,26 +111,47 @@ const std::map<std::string, std::vector<const char*>>& statements() {
 #undef HISTORY
 #undef ANSWER_FIELD
 
+// The statements of operation `op`. One this tebiki does not know (sent by a newer one) is
+// refused as data: held back.
+const std::vector<const char*>& statements_of(const std::string& op) {
+    const auto it = statements().find(op);
+    if (it == statements().end()) throw PgError("unknown operation " + op, "22023", false);
+    return it->second;
+}
+
 }  // namespace
 
 void PgStore::run(const std::string& op, const std::string& data, const std::string& installation_id) {
-    const auto it = statements().find(op);
-    // An operation this tebiki does not know (sent by a newer one): refused as data, held back.
-    if (it == statements().end()) throw PgError("unknown operation " + op, "22023", false);
-    for (const char* sql : it->second) c_->exec(sql, {data, installation_id});
+    for (const char* sql : statements_of(op)) c_->exec(sql, {data, installation_id});
 }
 
-PgStore::Applied PgStore::apply(const std::string& op_id, const Installation& from, const OutboxOp& op) {
+void PgStore::apply(const Installation& from, std::span<const OutboxOp> ops) {
     PgTransaction t(*c_);
-    const PgResult first = c_->exec("INSERT INTO tebiki_applied_ops(op_id, installation, op) VALUES($1, $2, $3) ON CONFLICT (op_id) DO NOTHING",
-                                    {op_id, from.id, op.op});
-    if (first.affected() == 0) {
-        t.commit();
-        return Applied::Before;
+    // Deliverers of one installation (two processes of a machine, past the 10 s lock) take turns
+    // here, so no other one records these op ids between the look-up below and the commit.
+    c_->exec("SELECT 1 FROM installations WHERE id = $1 FOR NO KEY UPDATE", {from.id});
+    std::vector<std::string> ids;
+    std::string array = "{";
+    for (const OutboxOp& op : ops) {
+        ids.push_back(op_id(from.id, op.seq));
+        array += (array.size() > 1 ? ",\"" : "\"") + ids.back() + "\"";
     }
-    run(op.op, op.data, from.id);
+    // Op ids recorded before were applied by a delivery that died before the outbox forgot
+    // them: skipped, so a re-sent operation changes nothing.
+    const PgResult before = c_->exec("SELECT op_id FROM tebiki_applied_ops WHERE op_id = ANY($1::text[])", {array + "}"});
+    std::set<std::string> applied;
+    for (int i = 0; i < before.rows(); ++i) applied.insert(before.text(i, 0));
+    // Each operation after its op id, all sent at once (one wait for the server per batch). A
+    // plain INSERT, not ON CONFLICT DO NOTHING: the statements after it run regardless, so an op
+    // id recorded after all (the lock above rules it out) must fail the batch, not apply twice.
+    std::vector<PgQuery> queries;
+    for (size_t i = 0; i < ops.size(); ++i) {
+        if (applied.count(ids[i])) continue;
+        queries.push_back({"INSERT INTO tebiki_applied_ops(op_id, installation, op) VALUES($1, $2, $3)", {ids[i], from.id, ops[i].op}});
+        for (const char* sql : statements_of(ops[i].op)) queries.push_back({sql, {ops[i].data, from.id}});
+    }
+    c_->exec_all(queries);
     t.commit();
-    return Applied::Now;
 }
 
 }  // namespace tebiki::storage

@@ -1,7 +1,7 @@
 // The ward's shared store on PostgreSQL (libpq): the same logical tables as SqliteStore, plus
 // installations, the history of every write and tebiki_applied_ops. Installations do not write
-// here directly while they work: their outbox is delivered with apply(), one operation per
-// server transaction together with its op id, so a re-sent operation changes nothing.
+// here directly while they work: their outbox is delivered with apply(), up to 100 operations
+// per server transaction, each together with its op id, so a re-sent operation changes nothing.
 //
 // On the server, departments are unique by (municipality, name); an assessment is identified by
 // its global id and an installation changes only its own assessments. The current value of a
@@ -13,6 +13,7 @@
 // schema is newer than this tebiki, with a Japanese message.
 #pragma once
 #include <memory>
+#include <span>
 
 #include "storage/installation.h"
 #include "storage/ops.h"
@@ -33,9 +34,12 @@ public:
 
     // Records (or refreshes) an installation and its readable name before its operations.
     void register_installation(const Installation& who);
-    enum class Applied { Now, Before };
-    // One outbox operation of installation `from`, in one transaction with its op id.
-    Applied apply(const std::string& op_id, const Installation& from, const OutboxOp& op);
+    // Outbox operations of installation `from`, in outbox order, in one transaction: each
+    // recorded in tebiki_applied_ops with its op id, and one recorded before (a re-send)
+    // skipped; their statements are sent together (pipeline), so a batch waits for the server
+    // a few times, not once per statement. When one fails, the transaction is rolled back
+    // (none applied) and the PgError thrown.
+    void apply(const Installation& from, std::span<const OutboxOp> ops);
 
     std::vector<Department> departments() override;
     std::optional<Department> department(int64_t id) override;
