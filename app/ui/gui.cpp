@@ -61,20 +61,32 @@ std::deque<KeyEvent> g_keys;
 
 void mark_activity(GLFWwindow*) { g_activity = true; }
 
+// TEBIKI_TRACE_EVENTS=1: input as GLFW delivers it, to stderr (finding lost events in e2e tests).
+bool g_trace_events = false;
+void trace_event(const char* what, int a = 0, int b = 0) {
+    if (!g_trace_events) return;
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    std::fprintf(stderr, "event %ld.%03ld %s %d %d\n", long(ts.tv_sec), ts.tv_nsec / 1000000, what, a, b);
+}
+
 // SIGUSR1 asks for a screenshot of whatever the window shows (tests drive the app with xdotool,
 // then look). The loop wakes at least once a second and saves it after the next frame.
 volatile std::sig_atomic_t g_screenshot_requested = 0;
 void on_sigusr1(int) { g_screenshot_requested = 1; }
 std::string g_audience_shot;  // NAME-audience.png: the second screen, saved by render()
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    trace_event("key", key, action);
     g_keys.push_back({key, scancode, action, mods});
     mark_activity(w);
 }
 void on_char(GLFWwindow* w, unsigned int c) {
+    trace_event("char", int(c));
     ImGui_ImplGlfw_CharCallback(w, c);
     mark_activity(w);
 }
 void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
+    trace_event("mouse_button", button, action);
     ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
     mark_activity(w);
 }
@@ -97,6 +109,7 @@ void on_size(GLFWwindow* w, int, int) { mark_activity(w); }
 bool g_kiosk = false;
 bool g_close_requested = false;
 void on_close(GLFWwindow* w) {
+    trace_event("close", g_kiosk);
     if (!g_kiosk) return;
     glfwSetWindowShouldClose(w, GLFW_FALSE);
     g_close_requested = true;
@@ -407,6 +420,7 @@ int run_gui(const cli::Options& options) {
     glfwSetWindowTitle(window, app->text.get("app.title"));
     set_up_modes(*app, options);
     g_kiosk = app->kiosk.on;
+    g_trace_events = std::getenv("TEBIKI_TRACE_EVENTS") != nullptr;
     if (app->kiosk.on && !monitor) {
         // Kiosk from the stored setting or the machine's config: go full screen now, on the
         // config's monitor when it names one.
@@ -480,6 +494,7 @@ int run_gui(const cli::Options& options) {
         if (g_close_requested) {
             g_close_requested = false;
             request_kiosk_quit(*app);  // a PIN, never a way around it (locked, or no PIN yet)
+            trace_event("close_handled", int(app->kiosk.ask), app->kiosk.locked);
             app->request_frames(2);    // the dialog now, not at the next input
         }
         if (app->kiosk.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
@@ -537,6 +552,7 @@ int run_gui(const cli::Options& options) {
         glClear(GL_COLOR_BUFFER_BIT);
         render(*app, window, audience);
         app->frames_drawn++;
+        trace_event("frame", int(app->frames_drawn), int(app->kiosk.ask));
         // A dialog opened or closed: ImGui measures an auto-sized window in one frame and shows
         // it in the next, so draw until it is on screen even without further input.
         static int open_popups = 0;

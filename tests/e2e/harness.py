@@ -216,14 +216,17 @@ class App:
 
 
 def close_window(display_name, window_id):
-    """Sends WM_DELETE_WINDOW, as a window manager does (xdotool windowclose would destroy it)."""
+    """Sends WM_DELETE_WINDOW, as a window manager does (xdotool windowclose would destroy it).
+    sync(), not flush(), before closing: the X server drops a client's unread requests when its
+    connection hangs up, and python-xlib's close() does not wait as Xlib's XCloseDisplay does
+    (with flush() 4-43 of 100 messages never arrived, with sync() none was lost)."""
     from Xlib import X, display, protocol  # python3-xlib
     d = display.Display(display_name)
     window = d.create_resource_object("window", int(window_id))
     protocols, delete = d.intern_atom("WM_PROTOCOLS"), d.intern_atom("WM_DELETE_WINDOW")
     event = protocol.event.ClientMessage(window=window, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0]))
     window.send_event(event, event_mask=X.NoEventMask)
-    d.flush()
+    d.sync()
     d.close()
 
 
