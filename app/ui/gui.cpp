@@ -25,6 +25,7 @@
 #include <ctime>
 #include <deque>
 #include <future>
+#include <string>
 #include <vector>
 
 #include "guide/link.h"
@@ -61,13 +62,26 @@ std::deque<KeyEvent> g_keys;
 
 void mark_activity(GLFWwindow*) { g_activity = true; }
 
-// TEBIKI_TRACE_EVENTS=1: input as GLFW delivers it, to stderr (finding lost events in e2e tests).
+// TEBIKI_TRACE_EVENTS=1: input as GLFW delivers it, and each frame, to stderr (to tell a lost
+// event from one the app got and ignored in the e2e tests).
 bool g_trace_events = false;
-void trace_event(const char* what, int a = 0, int b = 0) {
+const App* g_traced_app = nullptr;
+void trace_event(const char* what, int a = 0, int b = 0, const std::string& detail = {}) {
     if (!g_trace_events) return;
     timespec ts{};
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    std::fprintf(stderr, "event %ld.%03ld %s %d %d\n", long(ts.tv_sec), ts.tv_nsec / 1000000, what, a, b);
+    std::fprintf(stderr, "event %ld.%03ld %s %d %d %s\n", long(ts.tv_sec), ts.tv_nsec / 1000000, what, a, b, detail.c_str());
+}
+// Where a button went: the cursor and the named target under it in the frame last drawn.
+std::string pointer_detail(GLFWwindow* w) {
+    if (!g_trace_events) return {};
+    double x = 0, y = 0;
+    glfwGetCursorPos(w, &x, &y);
+    std::string under = "-";
+    if (g_traced_app)
+        for (const auto& [name, r] : g_traced_app->targets)
+            if (x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3]) under = name;
+    return std::to_string(int(x)) + "," + std::to_string(int(y)) + " " + under;
 }
 
 // SIGUSR1 asks for a screenshot of whatever the window shows (tests drive the app with xdotool,
@@ -86,7 +100,7 @@ void on_char(GLFWwindow* w, unsigned int c) {
     mark_activity(w);
 }
 void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
-    trace_event("mouse_button", button, action);
+    trace_event("mouse_button", button, action, pointer_detail(w));
     ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
     mark_activity(w);
 }
@@ -421,6 +435,7 @@ int run_gui(const cli::Options& options) {
     set_up_modes(*app, options);
     g_kiosk = app->kiosk.on;
     g_trace_events = std::getenv("TEBIKI_TRACE_EVENTS") != nullptr;
+    g_traced_app = app.get();
     if (app->kiosk.on && !monitor) {
         // Kiosk from the stored setting or the machine's config: go full screen now, on the
         // config's monitor when it names one.
@@ -621,6 +636,7 @@ int run_gui(const cli::Options& options) {
             }
         }
     }
+    g_traced_app = nullptr;
     stop_background_work(*app);  // before GLFW goes: the threads wake it
     app->docs.preview.release();
     release_textures();

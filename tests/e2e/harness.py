@@ -188,10 +188,6 @@ class App:
                 time.sleep(0.1)
         fail(f"{label} did not lead to {what}; last state: {self.state()}")
 
-    def click_until(self, name, predicate, what):
-        """Clicks target `name` until predicate holds (the target must still be there to resend)."""
-        return self.until(lambda: self.click_target(name), predicate, what, f"a click on {name}")
-
     def type(self, text, delay=80):
         """xdotool type, with the characters the keymap lacks bound first (Display.bind_keys)."""
         self.display.bind_keys(text)
