@@ -88,6 +88,19 @@ std::string pointer_detail(GLFWwindow* w) {
 // then look). The loop wakes at least once a second and saves it after the next frame.
 volatile std::sig_atomic_t g_screenshot_requested = 0;
 void on_sigusr1(int) { g_screenshot_requested = 1; }
+
+// SIGTERM, SIGINT, SIGHUP (logout, shutdown, systemctl stop, Ctrl+C) quit as the window's close
+// does: after the frame in hand, so a save under way is finished (its temporary file renamed into
+// place, not left in the user's folder) and the reading position is stored. The loop wakes at
+// least once a second to see it; a second signal quits at once.
+volatile std::sig_atomic_t g_quit_signal = 0;
+void on_quit_signal(int sig) {
+    if (g_quit_signal) {
+        std::signal(sig, SIG_DFL);
+        std::raise(sig);
+    }
+    g_quit_signal = sig;
+}
 std::string g_audience_shot;  // NAME-audience.png: the second screen, saved by render()
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     trace_event("key", key, action);
@@ -476,6 +489,7 @@ int run_gui(const cli::Options& options) {
     const char* state_file = std::getenv("TEBIKI_STATE_FILE");
     const char* screenshot_file = std::getenv("TEBIKI_SCREENSHOT_FILE");
     if (screenshot_file) std::signal(SIGUSR1, on_sigusr1);
+    for (const int sig : {SIGTERM, SIGINT, SIGHUP}) std::signal(sig, on_quit_signal);
     GLFWwindow* audience = nullptr;  // the second screen while presenting
     std::vector<double> frame_cpu;
     long frames_at_idle_start = -1;
@@ -485,7 +499,7 @@ int run_gui(const cli::Options& options) {
     while (!glfwWindowShouldClose(window)) {
         const bool busy = app->frames_requested > 0 || screenshot || bench_scroll || bench_first_frame;
         if (busy) glfwPollEvents();
-        else if (glfwGetWindowAttrib(window, GLFW_ICONIFIED)) glfwWaitEvents();
+        else if (glfwGetWindowAttrib(window, GLFW_ICONIFIED)) glfwWaitEventsTimeout(1.0);  // a quit signal is seen within 1 s
         else {
             double wait = io.WantTextInput ? 0.5 : 1.0;  // a blinking caret needs a frame now and then
             if (app->kiosk.on && app->kiosk.idle) {
@@ -496,6 +510,7 @@ int run_gui(const cli::Options& options) {
             }
             glfwWaitEventsTimeout(wait);
         }
+        if (g_quit_signal) break;  // the save in hand, if any, finished in the last frame
         if (g_screenshot_requested == 1) {
             g_screenshot_requested = 2;  // seen: draw a few frames, then save (below)
             app->request_frames(3);
