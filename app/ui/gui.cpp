@@ -25,6 +25,7 @@
 #include <ctime>
 #include <deque>
 #include <future>
+#include <string>
 #include <vector>
 
 #include "guide/link.h"
@@ -61,20 +62,58 @@ std::deque<KeyEvent> g_keys;
 
 void mark_activity(GLFWwindow*) { g_activity = true; }
 
+// TEBIKI_TRACE_EVENTS=1: input as GLFW delivers it, and each frame, to stderr (to tell a lost
+// event from one the app got and ignored in the e2e tests).
+bool g_trace_events = false;
+const App* g_traced_app = nullptr;
+void trace_event(const char* what, int a = 0, int b = 0, const std::string& detail = {}) {
+    if (!g_trace_events) return;
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    std::fprintf(stderr, "event %ld.%03ld %s %d %d %s\n", long(ts.tv_sec), ts.tv_nsec / 1000000, what, a, b, detail.c_str());
+}
+// Where a button went: the cursor and the named target under it in the frame last drawn.
+std::string pointer_detail(GLFWwindow* w) {
+    if (!g_trace_events) return {};
+    double x = 0, y = 0;
+    glfwGetCursorPos(w, &x, &y);
+    std::string under = "-";
+    if (g_traced_app)
+        for (const auto& [name, r] : g_traced_app->targets)
+            if (x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3]) under = name;
+    return std::to_string(int(x)) + "," + std::to_string(int(y)) + " " + under;
+}
+
 // SIGUSR1 asks for a screenshot of whatever the window shows (tests drive the app with xdotool,
 // then look). The loop wakes at least once a second and saves it after the next frame.
 volatile std::sig_atomic_t g_screenshot_requested = 0;
 void on_sigusr1(int) { g_screenshot_requested = 1; }
+
+// SIGTERM, SIGINT, SIGHUP (logout, shutdown, systemctl stop, Ctrl+C) quit as the window's close
+// does: after the frame in hand, so a save under way is finished (its temporary file renamed into
+// place, not left in the user's folder) and the reading position is stored. The loop wakes at
+// least once a second to see it; a second signal quits at once.
+volatile std::sig_atomic_t g_quit_signal = 0;
+void on_quit_signal(int sig) {
+    if (g_quit_signal) {
+        std::signal(sig, SIG_DFL);
+        std::raise(sig);
+    }
+    g_quit_signal = sig;
+}
 std::string g_audience_shot;  // NAME-audience.png: the second screen, saved by render()
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    trace_event("key", key, action);
     g_keys.push_back({key, scancode, action, mods});
     mark_activity(w);
 }
 void on_char(GLFWwindow* w, unsigned int c) {
+    trace_event("char", int(c));
     ImGui_ImplGlfw_CharCallback(w, c);
     mark_activity(w);
 }
 void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
+    trace_event("mouse_button", button, action, pointer_detail(w));
     ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
     mark_activity(w);
 }
@@ -97,6 +136,7 @@ void on_size(GLFWwindow* w, int, int) { mark_activity(w); }
 bool g_kiosk = false;
 bool g_close_requested = false;
 void on_close(GLFWwindow* w) {
+    trace_event("close", g_kiosk);
     if (!g_kiosk) return;
     glfwSetWindowShouldClose(w, GLFW_FALSE);
     g_close_requested = true;
@@ -407,6 +447,8 @@ int run_gui(const cli::Options& options) {
     glfwSetWindowTitle(window, app->text.get("app.title"));
     set_up_modes(*app, options);
     g_kiosk = app->kiosk.on;
+    g_trace_events = std::getenv("TEBIKI_TRACE_EVENTS") != nullptr;
+    g_traced_app = app.get();
     if (app->kiosk.on && !monitor) {
         // Kiosk from the stored setting or the machine's config: go full screen now, on the
         // config's monitor when it names one.
@@ -447,6 +489,7 @@ int run_gui(const cli::Options& options) {
     const char* state_file = std::getenv("TEBIKI_STATE_FILE");
     const char* screenshot_file = std::getenv("TEBIKI_SCREENSHOT_FILE");
     if (screenshot_file) std::signal(SIGUSR1, on_sigusr1);
+    for (const int sig : {SIGTERM, SIGINT, SIGHUP}) std::signal(sig, on_quit_signal);
     GLFWwindow* audience = nullptr;  // the second screen while presenting
     std::vector<double> frame_cpu;
     long frames_at_idle_start = -1;
@@ -456,7 +499,7 @@ int run_gui(const cli::Options& options) {
     while (!glfwWindowShouldClose(window)) {
         const bool busy = app->frames_requested > 0 || screenshot || bench_scroll || bench_first_frame;
         if (busy) glfwPollEvents();
-        else if (glfwGetWindowAttrib(window, GLFW_ICONIFIED)) glfwWaitEvents();
+        else if (glfwGetWindowAttrib(window, GLFW_ICONIFIED)) glfwWaitEventsTimeout(1.0);  // a quit signal is seen within 1 s
         else {
             double wait = io.WantTextInput ? 0.5 : 1.0;  // a blinking caret needs a frame now and then
             if (app->kiosk.on && app->kiosk.idle) {
@@ -467,6 +510,7 @@ int run_gui(const cli::Options& options) {
             }
             glfwWaitEventsTimeout(wait);
         }
+        if (g_quit_signal) break;  // the save in hand, if any, finished in the last frame
         if (g_screenshot_requested == 1) {
             g_screenshot_requested = 2;  // seen: draw a few frames, then save (below)
             app->request_frames(3);
@@ -480,6 +524,7 @@ int run_gui(const cli::Options& options) {
         if (g_close_requested) {
             g_close_requested = false;
             request_kiosk_quit(*app);  // a PIN, never a way around it (locked, or no PIN yet)
+            trace_event("close_handled", int(app->kiosk.ask), app->kiosk.locked);
             app->request_frames(2);    // the dialog now, not at the next input
         }
         if (app->kiosk.quit) glfwSetWindowShouldClose(window, GLFW_TRUE);
@@ -537,6 +582,7 @@ int run_gui(const cli::Options& options) {
         glClear(GL_COLOR_BUFFER_BIT);
         render(*app, window, audience);
         app->frames_drawn++;
+        trace_event("frame", int(app->frames_drawn), int(app->kiosk.ask));
         // A dialog opened or closed: ImGui measures an auto-sized window in one frame and shows
         // it in the next, so draw until it is on screen even without further input.
         static int open_popups = 0;
@@ -605,6 +651,7 @@ int run_gui(const cli::Options& options) {
             }
         }
     }
+    g_traced_app = nullptr;
     stop_background_work(*app);  // before GLFW goes: the threads wake it
     app->docs.preview.release();
     release_textures();

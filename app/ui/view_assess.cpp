@@ -1,6 +1,7 @@
 // The assessment screens' entrance: pick or register a department, then choose a questionnaire
 // or an earlier assessment. The question, review and results screens have files of their own.
 #include <imgui.h>
+#include <imgui_internal.h>  // SetNextWindowScroll
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -238,15 +239,17 @@ void bring_up_to_date(App& app, int64_t assessment_id) {
 void draw_assessment(App& app) {
     AssessUi& a = app.assess;
     const float body = app.ui_fonts.scale.body;
-    ImGui::BeginChild("assessment", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     // Every step (and every question) opens at its top: the chooser's scroll must not carry over
-    // to the results.
+    // to the results. Set before BeginChild, so that the step's first frame is drawn at the top
+    // (SetScrollY inside the child took effect a frame later: the question screen showed for a
+    // frame at the chooser's scroll, and a click then missed its button).
     static std::string shown;
     const std::string now = std::to_string(int(a.step)) + ":" + std::to_string(a.task) + ":" + std::to_string(a.question);
     if (now != shown) {
-        ImGui::SetScrollY(0);
+        ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
         shown = now;
     }
+    ImGui::BeginChild("assessment", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NavFlattened);
     touch_scroll(app);
     const float avail = ImGui::GetContentRegionAvail().x;
     const float margin = std::max(body, (avail - body * 56) * 0.5f);

@@ -45,6 +45,29 @@ class Display:
         self.proc.terminate()
         self.proc.wait(timeout=10)
 
+    def bind_keys(self, text):
+        """Binds the characters of `text` that the keymap lacks to spare keycodes, for good.
+        xdotool types such a character by binding a scratch keycode, pressing it and unbinding
+        it 40 ms later; the window looks the keycode up in the keymap when it reads the press,
+        which under load is after the unbinding: the character never arrives (5 of 12 runs of
+        test_touch_search). A bound character is a plain key press to xdotool and the window."""
+        from Xlib import display  # python3-xlib
+        d = display.Display(self.name)
+        first, last = d.display.info.min_keycode, d.display.info.max_keycode
+        mapping = d.get_keyboard_mapping(first, last - first + 1)
+        mapped = {sym for row in mapping for sym in row}
+        spare = [first + i for i, row in enumerate(mapping) if not any(row)]  # xdotool's scratch is the lowest
+        for ch in dict.fromkeys(text):
+            sym = ord(ch) if ord(ch) < 0x100 else 0x1000000 + ord(ch)  # Latin-1 and Unicode keysyms
+            if sym in mapped:
+                continue
+            if len(spare) < 2:
+                fail(f"no spare keycode left for {ch!r}")
+            d.change_keyboard_mapping(spare.pop(), [(sym,) * len(mapping[0])])
+            mapped.add(sym)
+        d.sync()
+        d.close()
+
 
 class App:
     """The real tebiki window, observed through TEBIKI_STATE_FILE."""
@@ -143,14 +166,16 @@ class App:
             time.sleep(0.15)
 
     def key_until(self, key, predicate, what):
-        """Presses key until predicate holds. One resend is allowed: under load, Xvfb plus xdotool
-        occasionally drop a synthetic key chord before it reaches the window (seen ~1 in 20 runs
-        with ctest -j2); a second miss fails the test."""
+        """Presses key until predicate holds (one resend, as until()). No chord was lost when
+        measured (160 under ctest -j2 load all reached the window and acted)."""
         return self.until(lambda: self.key(key), predicate, what, repr(key))
 
     def until(self, act, predicate, what, label, exit_ok=False):
         """act() until predicate holds (or, with exit_ok, the app has exited): one resend after
-        5 s (a dropped synthetic event under load); a second miss fails the test."""
+        5 s, with a note on stderr; a second miss fails the test. The misses traced so far were
+        races, not lost input, and were fixed where they were (close_window, bind_keys, the
+        assessment's scroll): a note is a new one to find. TEBIKI_TRACE_EVENTS=1 makes the window
+        log each event it gets (and the target under a click) to its stderr.log."""
         for attempt in range(2):
             act()
             deadline = time.time() + 5
@@ -165,14 +190,10 @@ class App:
                 time.sleep(0.1)
         fail(f"{label} did not lead to {what}; last state: {self.state()}")
 
-    def click_until(self, name, predicate, what):
-        """Clicks target `name` until predicate holds (the target must still be there to resend)."""
-        return self.until(lambda: self.click_target(name), predicate, what, f"a click on {name}")
-
-    def type_until(self, text, predicate, what):
-        """Types `text` until predicate holds: xdotool types a character outside the keymap by
-        remapping a spare keycode, which the window sometimes reads before the new map."""
-        return self.until(lambda: self.xdotool("type", "--delay", "80", text), predicate, what, f"typing {text!r}")
+    def type(self, text, delay=80):
+        """xdotool type, with the characters the keymap lacks bound first (Display.bind_keys)."""
+        self.display.bind_keys(text)
+        self.xdotool("type", "--delay", str(delay), text)
 
     def enter_pin(self, pin, predicate, what, exit_ok=False):
         """Types the PIN into the PIN dialog and presses Enter until predicate holds (exit_ok:
@@ -216,14 +237,17 @@ class App:
 
 
 def close_window(display_name, window_id):
-    """Sends WM_DELETE_WINDOW, as a window manager does (xdotool windowclose would destroy it)."""
+    """Sends WM_DELETE_WINDOW, as a window manager does (xdotool windowclose would destroy it).
+    sync(), not flush(), before closing: the X server drops a client's unread requests when its
+    connection hangs up, and python-xlib's close() does not wait as Xlib's XCloseDisplay does
+    (with flush() 4-43 of 100 messages never arrived, with sync() none was lost)."""
     from Xlib import X, display, protocol  # python3-xlib
     d = display.Display(display_name)
     window = d.create_resource_object("window", int(window_id))
     protocols, delete = d.intern_atom("WM_PROTOCOLS"), d.intern_atom("WM_DELETE_WINDOW")
     event = protocol.event.ClientMessage(window=window, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0]))
     window.send_event(event, event_mask=X.NoEventMask)
-    d.flush()
+    d.sync()
     d.close()
 
 

@@ -28,7 +28,7 @@ def answer_current(app, state):
         app.click_target("assess:option:" + q["options"][0]["id"])
     else:
         app.click_target("assess:input")
-        app.xdotool("type", "--delay", "60", "12" if kind == "number" else "メモ")
+        app.type("12" if kind == "number" else "メモ", delay=60)
         if kind == "number":
             app.key("Return")  # a number is stored when committed
     return app.wait_for(lambda s: s["answers"] > state["answers"], f"answer to {q['id']} saved")

@@ -42,7 +42,7 @@ with Display("1280x720") as display:
         # Search: Ctrl+F, type, ↓ twice chooses the third hit without leaving the field; Enter opens it.
         app.key("ctrl+f")
         time.sleep(0.3)
-        app.xdotool("type", "--delay", "80", "の")
+        app.type("の")
         state = app.wait_for(lambda s: s["search_open"] and s["search_hits"] >= 2, "live search results")
         app.key_until("Down", lambda s: s["selected_hit"] == 1, "↓ selects the next hit")
         app.key_until("Down", lambda s: s["selected_hit"] == min(2, s["search_hits"] - 1) and s["query"] == "の",
@@ -70,7 +70,8 @@ with Display("1280x720") as display:
         # A character no font has is counted (and drawn as 〓), wherever it is drawn.
         app.key("ctrl+f")
         time.sleep(0.2)
-        state = app.type_until("😀", lambda s: s["missing_glyphs"] > 0, "a missing character counted")
+        app.type("😀")
+        state = app.wait_for(lambda s: s["missing_glyphs"] > 0, "a missing character counted")
         print(f"missing glyphs counted for one emoji in the field and the panel: {state['missing_glyphs']}")
     finally:
         app.close()
