@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <random>
@@ -81,6 +83,29 @@ bool sync_dir(const fs::path& dir) {
     const bool ok = ::fsync(fd) == 0 || errno == EINVAL;  // some file systems cannot sync folders
     ::close(fd);
     return ok;
+}
+
+// True for the names create_temp makes: "." NAME ".tmp-" and 12 hex digits.
+bool is_temp_name(const std::string& name) {
+    const size_t at = name.rfind(".tmp-");
+    if (name.size() < 2 || name[0] != '.' || at == std::string::npos || at < 2 || name.size() - at != 5 + 12) return false;
+    return std::all_of(name.begin() + long(at) + 5, name.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+// A write killed between creating its temporary file and the rename (SIGKILL, a power cut)
+// leaves ".NAME.tmp-…" in the user's folder. The next successful write into that folder removes
+// such files of ours: regular files (never a link), owned by this user, untouched for an hour
+// (a write in flight in another process is seconds old).
+void remove_stale_temps(const fs::path& dir) {
+    std::error_code ec;
+    const auto hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+    for (fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (!is_temp_name(it->path().filename().string())) continue;
+        struct stat st {};
+        if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::getuid()) continue;
+        std::error_code time_ec;
+        if (fs::last_write_time(it->path(), time_ec) < hour_ago && !time_ec) ::unlink(it->path().c_str());
+    }
 }
 
 }  // namespace
@@ -190,6 +215,7 @@ WriteResult write_file(const fs::path& path, std::string_view data, std::string*
         return fail("保存できません", err);
     }
     if (options.sync && !sync_dir(dir)) return fail("保存しましたが、ディスクへの書き込みを確かめられません", errno);
+    remove_stale_temps(dir);
     return WriteResult::Written;
 }
 

@@ -39,7 +39,8 @@ struct WriteOptions {
 enum class WriteResult { Written, Exists, Failed };
 
 // The one writer: temp file beside `path`, checked writes, fsync, rename, fsync of the folder.
-// Creates the folder when it is missing.
+// Creates the folder when it is missing. After a successful write, temporary files of earlier
+// writes into the folder that were killed mid-way (older than an hour) are removed.
 WriteResult write_file(const std::filesystem::path& path, std::string_view data, std::string* error = nullptr,
                        WriteOptions options = {});
 

@@ -142,3 +142,22 @@ TEST_CASE("[FileIO] a write into a place that cannot hold a folder fails with a 
     CHECK_FALSE(write_file_atomic("/dev/null/exports/a.pdf", "x", &error));
     CHECK(error.find("a.pdf") != std::string::npos);
 }
+
+TEST_CASE("[FileIO] temporary files left by a killed write are removed by the next write into the folder") {
+    const fs::path dir = fresh_dir("stale");
+    const auto two_hours_ago = fs::file_time_type::clock::now() - std::chrono::hours(2);
+    auto plant = [&](const std::string& name, bool old) {
+        std::ofstream(dir / name) << "half a PDF";
+        if (old) fs::last_write_time(dir / name, two_hours_ago);
+    };
+    plant(".要綱.pdf.tmp-0123456789ab", true);   // a save killed two hours ago: removed
+    plant(".other.docx.tmp-abcdef012345", true);  // another file's, just as old: removed too
+    plant(".要綱.md.tmp-00000000000f", false);    // a write in flight elsewhere: kept
+    plant(".notes.tmp-xyz", true);                // not a name tebiki makes: kept
+    plant("report.tmp-0123456789ab", true);       // no leading dot: kept
+    fs::create_symlink("/etc/hostname", dir / ".link.pdf.tmp-0123456789ab");  // a link: kept
+
+    REQUIRE(write_new_file(dir, "要綱", ".pdf", "%PDF"));
+    CHECK(names_in(dir) == std::vector<std::string>{".link.pdf.tmp-0123456789ab", ".notes.tmp-xyz", ".要綱.md.tmp-00000000000f",
+                                                    "report.tmp-0123456789ab", "要綱.pdf"});
+}
