@@ -61,7 +61,7 @@ fs::path system_config_path() {
 SystemConfig parse_system_config(std::string_view text, const fs::path& path) {
     SystemConfig config;
     config.file = path;
-    Reader r{config, path.string()};
+    Reader r{config, path.string(), {}};
     toml::table root;
     try {
         root = parse_toml(text, r.file);
