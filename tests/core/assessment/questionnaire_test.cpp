@@ -1,4 +1,5 @@
 #include "test_paths.h"
+#include "bundled_words.h"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -271,6 +272,7 @@ TEST_CASE("[Answers] answer files are checked against their questions") {
     Diagnostics d;
     REQUIRE(parse_answers("[answers]\nstart_end = \"fax\"\nnakanuke = \"unknown\"\naccess = 3\nghost = 1\n", "a.toml", q, out, d));
     REQUIRE(d.size() == 3);
+    test::bundled_words().word(d);
     CHECK(d[0].to_string() == "a.toml:2:1: 回答「start_end」: 選択肢「fax」はありません。");
     CHECK(d[1].to_string().find("a.toml:4:1: 回答「access」: 答えの形が違います。true か false") == 0);
     CHECK(d[2].to_string().find("a.toml:5:1: 回答「ghost」") == 0);
