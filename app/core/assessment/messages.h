@@ -1,5 +1,6 @@
-// Every sentence the assessment engine says to the person answering, by id. The wording is in
-// assets/strings/ja.toml ([answers], [assess_session]); C++ holds only these ids and the values
+// Every sentence the assessment engine says, by id: to the person answering, and to the
+// questionnaire's author. The wording is in
+// assets/strings/ja.toml ([answers], [assess_session], [questionnaire_check]); C++ holds only these ids and the values
 // that go into them. `tebiki check` reports an id without wording (UiStrings::check_keys), and
 // the unit test "[Answers] every message id has its wording" keeps this list and ja.toml in step.
 #pragma once
@@ -38,6 +39,52 @@ inline constexpr char record_missing[] = "assess_session.record_missing";
 inline constexpr char stored_unreadable[] = "assess_session.stored_unreadable";  // {1} id {2} version
 inline constexpr char current_unreadable[] = "assess_session.current_unreadable";  // {1} id
 
+// The checks a questionnaire must pass (questionnaire_checks.cpp, for its author: tebiki check).
+// A where_* names the item; the problem that follows starts with 「の」.
+inline constexpr char where_question[] = "questionnaire_check.where_question";  // {1} question id; the problem follows
+inline constexpr char where_show_if[] = "questionnaire_check.where_show_if";  // {1} question id
+inline constexpr char where_blocker[] = "questionnaire_check.where_blocker";  // {1} id
+inline constexpr char where_advice[] = "questionnaire_check.where_advice";  // {1} id
+inline constexpr char where_advice_unnamed[] = "questionnaire_check.where_advice_unnamed";
+inline constexpr char where_check[] = "questionnaire_check.where_check";  // {1} id
+inline constexpr char where_rule[] = "questionnaire_check.where_rule";
+inline constexpr char condition_no_question[] = "questionnaire_check.condition_no_question";
+inline constexpr char condition_later_question[] = "questionnaire_check.condition_later_question";
+inline constexpr char condition_option_id[] = "questionnaire_check.condition_option_id";
+inline constexpr char condition_no_option[] = "questionnaire_check.condition_no_option";
+inline constexpr char condition_yesno[] = "questionnaire_check.condition_yesno";
+inline constexpr char condition_number[] = "questionnaire_check.condition_number";
+inline constexpr char condition_text[] = "questionnaire_check.condition_text";
+inline constexpr char condition_has[] = "questionnaire_check.condition_has";
+inline constexpr char option_duplicate[] = "questionnaire_check.option_duplicate";
+inline constexpr char option_exclusive_not_multiple[] = "questionnaire_check.option_exclusive_not_multiple";
+inline constexpr char option_needs_exclusive[] = "questionnaire_check.option_needs_exclusive";
+inline constexpr char alias_is_current[] = "questionnaire_check.alias_is_current";
+inline constexpr char alias_shared[] = "questionnaire_check.alias_shared";
+inline constexpr char alias_no_target[] = "questionnaire_check.alias_no_target";
+inline constexpr char alias_options_not_choice[] = "questionnaire_check.alias_options_not_choice";
+inline constexpr char question_id_chars[] = "questionnaire_check.question_id_chars";
+inline constexpr char area_missing[] = "questionnaire_check.area_missing";
+inline constexpr char min_over_max[] = "questionnaire_check.min_over_max";
+inline constexpr char when_hidden_misplaced[] = "questionnaire_check.when_hidden_misplaced";
+inline constexpr char needs_missing[] = "questionnaire_check.needs_missing";
+inline constexpr char level_missing[] = "questionnaire_check.level_missing";
+inline constexpr char class_missing[] = "questionnaire_check.class_missing";
+inline constexpr char no_areas[] = "questionnaire_check.no_areas";
+inline constexpr char no_levels[] = "questionnaire_check.no_levels";
+inline constexpr char first_level_min[] = "questionnaire_check.first_level_min";
+inline constexpr char level_order[] = "questionnaire_check.level_order";
+inline constexpr char blocked_level_missing[] = "questionnaire_check.blocked_level_missing";
+inline constexpr char questionnaire_id_chars[] = "questionnaire_check.questionnaire_id_chars";
+inline constexpr char summary_missing[] = "questionnaire_check.summary_missing";
+inline constexpr char duplicate_area[] = "questionnaire_check.duplicate_area";
+inline constexpr char duplicate_question[] = "questionnaire_check.duplicate_question";
+inline constexpr char duplicate_blocker[] = "questionnaire_check.duplicate_blocker";
+inline constexpr char duplicate_advice[] = "questionnaire_check.duplicate_advice";
+inline constexpr char duplicate_check[] = "questionnaire_check.duplicate_check";
+inline constexpr char duplicate_level[] = "questionnaire_check.duplicate_level";
+inline constexpr char duplicate_class[] = "questionnaire_check.duplicate_class";
+
 }  // namespace tebiki::assessment::says
 
 namespace tebiki::assessment {
@@ -49,7 +96,7 @@ inline std::vector<std::string_view> message_ids() {
             too_small,   too_large,      shape_single,     shape_multiple,   shape_yesno,         shape_number,
             shape_text,  about_answer,   no_question,      alias_unreadable, alias_option,        now_question,
             array_item,  table_value,    date_value,       other_questionnaire, toml_syntax,      record_missing,
-            stored_unreadable, current_unreadable};
+            stored_unreadable, current_unreadable, where_question, where_show_if, where_blocker, where_advice, where_advice_unnamed, where_check, where_rule, condition_no_question, condition_later_question, condition_option_id, condition_no_option, condition_yesno, condition_number, condition_text, condition_has, option_duplicate, option_exclusive_not_multiple, option_needs_exclusive, alias_is_current, alias_shared, alias_no_target, alias_options_not_choice, question_id_chars, area_missing, min_over_max, when_hidden_misplaced, needs_missing, level_missing, class_missing, no_areas, no_levels, first_level_min, level_order, blocked_level_missing, questionnaire_id_chars, summary_missing, duplicate_area, duplicate_question, duplicate_blocker, duplicate_advice, duplicate_check, duplicate_level, duplicate_class};
 }
 
 }  // namespace tebiki::assessment

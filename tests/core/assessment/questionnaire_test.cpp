@@ -122,9 +122,7 @@ Questionnaire parse_ok(const char* text) {
 std::vector<std::string> problems(const std::string& text) {
     Diagnostics d;
     parse_questionnaire(text, "bad.toml", d);
-    std::vector<std::string> out;
-    for (const Diagnostic& x : d) out.push_back(x.to_string());
-    return out;
+    return test::worded(d);
 }
 
 bool mentions(const std::vector<std::string>& lines, const std::string& needle) {
