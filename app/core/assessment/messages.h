@@ -85,6 +85,28 @@ inline constexpr char duplicate_check[] = "questionnaire_check.duplicate_check";
 inline constexpr char duplicate_level[] = "questionnaire_check.duplicate_level";
 inline constexpr char duplicate_class[] = "questionnaire_check.duplicate_class";
 
+// Reading a questionnaire file (questionnaire.cpp) and its guide links (check.cpp).
+inline constexpr char fraction_range[] = "questionnaire_check.fraction_range";
+inline constexpr char whole_range[] = "questionnaire_check.whole_range";
+inline constexpr char alias_option_value[] = "questionnaire_check.alias_option_value";
+inline constexpr char type_unknown[] = "questionnaire_check.type_unknown";
+inline constexpr char when_hidden_unknown[] = "questionnaire_check.when_hidden_unknown";
+inline constexpr char weight_positive[] = "questionnaire_check.weight_positive";
+inline constexpr char yesno_options[] = "questionnaire_check.yesno_options";
+inline constexpr char too_few_options[] = "questionnaire_check.too_few_options";
+inline constexpr char options_not_choice[] = "questionnaire_check.options_not_choice";
+inline constexpr char bands_not_number[] = "questionnaire_check.bands_not_number";
+inline constexpr char level_min_range[] = "questionnaire_check.level_min_range";
+inline constexpr char min_answered_range[] = "questionnaire_check.min_answered_range";
+inline constexpr char blocker_no_when[] = "questionnaire_check.blocker_no_when";
+inline constexpr char blocker_needs_confirm[] = "questionnaire_check.blocker_needs_confirm";
+inline constexpr char check_no_when[] = "questionnaire_check.check_no_when";
+inline constexpr char kind_unknown[] = "questionnaire_check.kind_unknown";
+inline constexpr char folder_unreadable[] = "questionnaire_check.folder_unreadable";
+inline constexpr char id_in_two_files[] = "questionnaire_check.id_in_two_files";
+inline constexpr char guide_chapter_missing[] = "questionnaire_check.guide_chapter_missing";
+inline constexpr char guide_heading_missing[] = "questionnaire_check.guide_heading_missing";
+
 }  // namespace tebiki::assessment::says
 
 namespace tebiki::assessment {
@@ -96,7 +118,7 @@ inline std::vector<std::string_view> message_ids() {
             too_small,   too_large,      shape_single,     shape_multiple,   shape_yesno,         shape_number,
             shape_text,  about_answer,   no_question,      alias_unreadable, alias_option,        now_question,
             array_item,  table_value,    date_value,       other_questionnaire, toml_syntax,      record_missing,
-            stored_unreadable, current_unreadable, where_question, where_show_if, where_blocker, where_advice, where_advice_unnamed, where_check, where_rule, condition_no_question, condition_later_question, condition_option_id, condition_no_option, condition_yesno, condition_number, condition_text, condition_has, option_duplicate, option_exclusive_not_multiple, option_needs_exclusive, alias_is_current, alias_shared, alias_no_target, alias_options_not_choice, question_id_chars, area_missing, min_over_max, when_hidden_misplaced, needs_missing, level_missing, class_missing, no_areas, no_levels, first_level_min, level_order, blocked_level_missing, questionnaire_id_chars, summary_missing, duplicate_area, duplicate_question, duplicate_blocker, duplicate_advice, duplicate_check, duplicate_level, duplicate_class};
+            stored_unreadable, current_unreadable, where_question, where_show_if, where_blocker, where_advice, where_advice_unnamed, where_check, where_rule, condition_no_question, condition_later_question, condition_option_id, condition_no_option, condition_yesno, condition_number, condition_text, condition_has, option_duplicate, option_exclusive_not_multiple, option_needs_exclusive, alias_is_current, alias_shared, alias_no_target, alias_options_not_choice, question_id_chars, area_missing, min_over_max, when_hidden_misplaced, needs_missing, level_missing, class_missing, no_areas, no_levels, first_level_min, level_order, blocked_level_missing, questionnaire_id_chars, summary_missing, duplicate_area, duplicate_question, duplicate_blocker, duplicate_advice, duplicate_check, duplicate_level, duplicate_class, fraction_range, whole_range, alias_option_value, type_unknown, when_hidden_unknown, weight_positive, yesno_options, too_few_options, options_not_choice, bands_not_number, level_min_range, min_answered_range, blocker_no_when, blocker_needs_confirm, check_no_when, kind_unknown, folder_unreadable, id_in_two_files, guide_chapter_missing, guide_heading_missing};
 }
 
 }  // namespace tebiki::assessment

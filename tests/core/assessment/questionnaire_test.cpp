@@ -258,8 +258,7 @@ guide = ["1-first/01-typography#ない見出し", "9-none/01-x"]
     const Book book = load_book(std::filesystem::path(TEBIKI_TEST_DATA) / "content", book_problems);
     Diagnostics link_problems;
     check_guide_links(*q, book, link_problems);
-    std::vector<std::string> lines;
-    for (const Diagnostic& x : link_problems) lines.push_back(x.to_string());
+    const std::vector<std::string> lines = test::worded(link_problems);
     CHECK(mentions(lines, "ガイドの見出し「#ない見出し」が章「1-first/01-typography」にありません"));
     CHECK(mentions(lines, "ガイドの章「9-none/01-x」がありません"));
 }
