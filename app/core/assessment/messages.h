@@ -1,7 +1,6 @@
 // Every sentence the assessment engine says, by id: to the person answering, and to the
-// questionnaire's author. The wording is in
-// assets/strings/ja.toml ([answers], [assess_session], [questionnaire_check]); C++ holds only these ids and the values
-// that go into them. `tebiki check` reports an id without wording (UiStrings::check_keys), and
+// questionnaire's author. The wording is in assets/strings/ja.toml ([answers], [assess_session],
+// [questionnaire_check]); C++ holds only these ids and the values that go into them. `tebiki check` reports an id without wording (UiStrings::check_keys), and
 // the unit test "[Answers] every message id has its wording" keeps this list and ja.toml in step.
 #pragma once
 #include <string_view>
@@ -114,11 +113,24 @@ namespace tebiki::assessment {
 // All of the above, for `tebiki check` and the test.
 inline std::vector<std::string_view> message_ids() {
     using namespace says;
-    return {no_choice,   no_option,      duplicate_option, exclusive_option, unknown_not_allowed, not_a_number,
-            too_small,   too_large,      shape_single,     shape_multiple,   shape_yesno,         shape_number,
-            shape_text,  about_answer,   no_question,      alias_unreadable, alias_option,        now_question,
-            array_item,  table_value,    date_value,       other_questionnaire, toml_syntax,      record_missing,
-            stored_unreadable, current_unreadable, where_question, where_show_if, where_blocker, where_advice, where_advice_unnamed, where_check, where_rule, condition_no_question, condition_later_question, condition_option_id, condition_no_option, condition_yesno, condition_number, condition_text, condition_has, option_duplicate, option_exclusive_not_multiple, option_needs_exclusive, alias_is_current, alias_shared, alias_no_target, alias_options_not_choice, question_id_chars, area_missing, min_over_max, when_hidden_misplaced, needs_missing, level_missing, class_missing, no_areas, no_levels, first_level_min, level_order, blocked_level_missing, questionnaire_id_chars, summary_missing, duplicate_area, duplicate_question, duplicate_blocker, duplicate_advice, duplicate_check, duplicate_level, duplicate_class, fraction_range, whole_range, alias_option_value, type_unknown, when_hidden_unknown, weight_positive, yesno_options, too_few_options, options_not_choice, bands_not_number, level_min_range, min_answered_range, blocker_no_when, blocker_needs_confirm, check_no_when, kind_unknown, folder_unreadable, id_in_two_files, guide_chapter_missing, guide_heading_missing};
+    return {no_choice, no_option, duplicate_option, exclusive_option, unknown_not_allowed, not_a_number,
+            too_small, too_large, shape_single, shape_multiple, shape_yesno, shape_number, shape_text,
+            about_answer, no_question, alias_unreadable, alias_option, now_question, array_item,
+            table_value, date_value, other_questionnaire, toml_syntax, record_missing,
+            stored_unreadable, current_unreadable, where_question, where_show_if, where_blocker,
+            where_advice, where_advice_unnamed, where_check, where_rule, condition_no_question,
+            condition_later_question, condition_option_id, condition_no_option, condition_yesno,
+            condition_number, condition_text, condition_has, option_duplicate,
+            option_exclusive_not_multiple, option_needs_exclusive, alias_is_current, alias_shared,
+            alias_no_target, alias_options_not_choice, question_id_chars, area_missing, min_over_max,
+            when_hidden_misplaced, needs_missing, level_missing, class_missing, no_areas, no_levels,
+            first_level_min, level_order, blocked_level_missing, questionnaire_id_chars,
+            summary_missing, duplicate_area, duplicate_question, duplicate_blocker, duplicate_advice,
+            duplicate_check, duplicate_level, duplicate_class, fraction_range, whole_range,
+            alias_option_value, type_unknown, when_hidden_unknown, weight_positive, yesno_options,
+            too_few_options, options_not_choice, bands_not_number, level_min_range, min_answered_range,
+            blocker_no_when, blocker_needs_confirm, check_no_when, kind_unknown, folder_unreadable,
+            id_in_two_files, guide_chapter_missing, guide_heading_missing};
 }
 
 }  // namespace tebiki::assessment
