@@ -7,6 +7,7 @@
 #include "assessment/export.h"
 #include "assessment/report.h"
 #include "cli/commands.h"
+#include "cli/print_diagnostics.h"
 #include "cli/store_cli.h"
 #include "documents/profile.h"
 #include "storage/ops.h"
@@ -20,10 +21,6 @@ using namespace assessment;
 
 namespace {
 
-void print_diagnostics(const Diagnostics& diagnostics) {
-    for (const Diagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-}
-
 // --save: the answers become a finished assessment of the profile's department (found by its
 // key, registered when new; the profile's 所属長 and other fields update it) in the configured
 // store, then the outbox is delivered when there is a server.
@@ -36,7 +33,7 @@ int save_assessment(const Options& options, const Questionnaire& q, const Answer
     documents::Profile profile;
     Diagnostics diagnostics;
     const bool read = documents::load_profile(*profile_path, profile, diagnostics);
-    print_diagnostics(diagnostics);
+    print_diagnostics(options, diagnostics);
     if (!read || !diagnostics.empty()) return 1;
     if (profile.municipality.empty() || profile.department.empty()) {
         std::fprintf(stderr, "tebiki assess: %s に municipality と department を書いてください。\n", profile_path->c_str());
@@ -91,7 +88,7 @@ int run_assess(const Options& options) {
     for (const Questionnaire& candidate : all)
         if (candidate.id == options.positional[0]) q = &candidate;
     if (!q) {
-        print_diagnostics(diagnostics);
+        print_diagnostics(options, diagnostics);
         std::fprintf(stderr, "tebiki: 質問票「%s」がありません（tebiki list questionnaires で一覧を表示します）。\n",
                      options.positional[0].c_str());
         return 2;
@@ -99,7 +96,7 @@ int run_assess(const Options& options) {
     diagnostics.clear();  // problems in other questionnaires do not concern this run
     AnswersFile answers;
     const bool read = load_answers(*answers_path, *q, answers, diagnostics);
-    print_diagnostics(diagnostics);
+    print_diagnostics(options, diagnostics);
     if (!read || !diagnostics.empty()) return 1;
     if (options.flag("save")) {
         if (const int saved = save_assessment(options, *q, answers); saved != 0) return saved;
@@ -128,7 +125,7 @@ int run_list(const Options& options) {
     }
     Diagnostics diagnostics;
     const std::vector<Questionnaire> all = load_questionnaires(options.paths.assessment, diagnostics);
-    print_diagnostics(diagnostics);
+    print_diagnostics(options, diagnostics);
     // The count the window shows: questions asked before any answer, and the most follow-ups can add.
     for (const Questionnaire& q : all) {
         const int first = count_questions(q, {}).applicable, most = int(q.questions.size());

@@ -2,10 +2,12 @@
 
 #include "cli/commands.h"
 #include "assessment/check.h"
+#include "assessment/messages.h"
 #include "documents/check.h"
 #include "guide/check.h"
 #include "guide/notation.h"
 #include "text/font_set.h"
+#include "util/ui_strings.h"
 
 namespace tebiki::cli {
 
@@ -33,6 +35,13 @@ int run_check(const Options& options) {
     const documents::DocumentSet docs = documents::load_documents(options.paths.assessment / "documents", diagnostics);
     documents::check_document_conditions(docs, questionnaires, diagnostics);
     if (fonts) documents::check_document_glyphs(docs, *fonts, diagnostics);
+    // The words the core says things with by id must all be in strings/ja.toml.
+    UiStrings words;
+    const size_t before = diagnostics.size();
+    if (!words.load_first(options.paths.asset_dirs, diagnostics) && diagnostics.size() == before)
+        diagnostics.push_back({"strings/ja.toml", 0, 0, "画面の文言のファイル strings/ja.toml が見つかりません。"});
+    words.check_keys(assessment::message_ids(), diagnostics);
+    words.word(diagnostics);
     for (const Diagnostic& d : diagnostics) std::printf("%s\n", d.to_string().c_str());
     for (const Diagnostic& d : warnings) std::printf("%s\n", d.to_string().c_str());
     std::fprintf(stderr, "%zu 編・%zu 章・質問票 %zu 件・文書 %zu 件を検査しました。問題 %zu 件。表記の注意 %zu 件。\n",

@@ -4,6 +4,7 @@
 
 #include "assessment/answers_file.h"
 #include "cli/commands.h"
+#include "cli/print_diagnostics.h"
 #include "documents/profile.h"
 #include "documents/writers.h"
 
@@ -12,10 +13,6 @@ namespace tebiki::cli {
 using namespace documents;
 
 namespace {
-
-void print_diagnostics(const Diagnostics& diagnostics) {
-    for (const Diagnostic& d : diagnostics) std::fprintf(stderr, "%s\n", d.to_string().c_str());
-}
 
 const assessment::Questionnaire* find_questionnaire(const std::vector<assessment::Questionnaire>& all, const std::string& id) {
     for (const assessment::Questionnaire& q : all)
@@ -45,7 +42,7 @@ int run_generate(const Options& options) {
     const DocumentSet documents = load_documents(options.paths.assessment / "documents", diagnostics);
     const std::vector<assessment::Questionnaire> questionnaires = assessment::load_questionnaires(options.paths.assessment, diagnostics);
     if (!diagnostics.empty()) {
-        print_diagnostics(diagnostics);
+        print_diagnostics(options, diagnostics);
         return 1;
     }
     DraftInputs in;
@@ -59,13 +56,13 @@ int run_generate(const Options& options) {
         }
         assessment::AnswersFile answers;
         if (!assessment::load_answers(*answers_path, *in.questionnaire, answers, diagnostics) || !diagnostics.empty()) {
-            print_diagnostics(diagnostics);
+            print_diagnostics(options, diagnostics);
             return 1;
         }
         in.answers = answers.answers;
     }
     if (!load_profile(*profile_path, in.profile, diagnostics) || !diagnostics.empty()) {
-        print_diagnostics(diagnostics);
+        print_diagnostics(options, diagnostics);
         return 1;
     }
     if (!read_date_option(options, in.date)) return 2;
@@ -96,7 +93,7 @@ int run_generate(const Options& options) {
 int run_list_documents(const Options& options) {
     Diagnostics diagnostics;
     const DocumentSet documents = load_documents(options.paths.assessment / "documents", diagnostics);
-    print_diagnostics(diagnostics);
+    print_diagnostics(options, diagnostics);
     for (const DocumentDef& d : documents.documents)
         std::printf("%s\t%s\t%s\n", d.id.c_str(), d.kind == DocumentDef::Kind::Regulation ? "要綱" : "様式", d.title.c_str());
     if (const DocumentDef* regulation = documents.regulation())

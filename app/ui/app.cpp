@@ -65,6 +65,7 @@ std::unique_ptr<App> load_app(const cli::Options& options) {
     app->assess.questionnaires = assessment::load_questionnaires(app->paths.assessment, app->diagnostics);
     app->docs.set = documents::load_documents(app->paths.assessment / "documents", app->diagnostics);
     app->text.load_first(app->paths.asset_dirs, app->diagnostics);
+    app->text.word(app->diagnostics);  // questionnaire problems are said by id
     std::string font_error;
     app->fonts = load_font_set(&font_error);
     if (!app->fonts) {

@@ -102,10 +102,10 @@ void draw_department_form(App& app) {
 void start_or_resume(App& app, int64_t assessment_id, AssessStep step) {
     AssessUi& a = app.assess;
     if (step == AssessStep::Question) bring_up_to_date(app, assessment_id);  // answering goes on the current questions
-    std::string error;
+    Message error;
     a.session = Session::open(*a.store, assessment_id, &error);
     if (!a.session) {
-        app.notices.push_back(app.text.format("assess.load_failed", {error}));
+        app.notices.push_back(app.text.format("assess.load_failed", {app.text.text(error)}));
         return;
     }
     a.task = -1;
@@ -231,8 +231,8 @@ void bring_up_to_date(App& app, int64_t assessment_id) {
     if (!record) return;
     for (const Questionnaire& q : a.questionnaires) {
         if (q.id != record->questionnaire_id || record->questionnaire_version >= q.version) continue;
-        std::string error;
-        if (!Session::migrate(*a.store, assessment_id, q, &error)) app.notices.push_back(app.text.format("assess.load_failed", {error}));
+        Message error;
+        if (!Session::migrate(*a.store, assessment_id, q, &error)) app.notices.push_back(app.text.format("assess.load_failed", {app.text.text(error)}));
     }
 }
 

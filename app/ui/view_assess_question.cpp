@@ -172,7 +172,7 @@ void answer_widgets(App& app, const Question& q, float width) {
             ImGui::TextDisabled("%s", app.text.get("assess.number_unsaved"));
             const auto n = parse_number(a.text_draft);
             const std::string problem = a.text_draft.empty() ? std::string()
-                                        : n                  ? validate_answer(q, Answer::of_number(*n))
+                                        : n                  ? app.text.text(validate_answer(q, Answer::of_number(*n)))
                                                              : std::string(app.text.get("assess.not_a_number"));
             draw_message(app, problem, true, width);
             const std::string kept = stored.kind == Answer::Kind::Number ? number_text(stored.number) + q.unit : app.text.get("assess.number_none");

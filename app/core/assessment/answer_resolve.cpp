@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 
+#include "assessment/messages.h"
 #include "assessment/scoring.h"
 
 namespace tebiki::assessment {
@@ -23,46 +24,47 @@ std::string whole(double v) { return std::to_string(long(v)); }
 //-----------------------------------------------------------------------------
 
 AnswerProblem check_choices(const Question& question, const std::vector<std::string>& ids) {
-    if (ids.empty()) return {"選択肢を一つ以上選んでください。", -1};
+    if (ids.empty()) return {{says::no_choice, {}}, -1};
     for (size_t i = 0; i < ids.size(); ++i) {
-        if (!question.option(ids[i])) return {"選択肢「" + ids[i] + "」はありません。", int(i)};
+        if (!question.option(ids[i])) return {{says::no_option, {ids[i]}}, int(i)};
         if (std::find(ids.begin(), ids.begin() + long(i), ids[i]) != ids.begin() + long(i))
-            return {"選択肢「" + ids[i] + "」が重複しています。", int(i)};
+            return {{says::duplicate_option, {ids[i]}}, int(i)};
     }
     // An exclusive option (「ない」) with any other: point at the later of the two.
     for (size_t i = 0; i < ids.size() && ids.size() > 1; ++i) {
         const Option* o = question.option(ids[i]);
-        if (o->exclusive) return {"「" + o->label + "」は、ほかの選択肢と一緒には選べません。", i == 0 ? 1 : int(i)};
+        if (o->exclusive) return {{says::exclusive_option, {o->label}}, i == 0 ? 1 : int(i)};
     }
     return {};
 }
 
-const char* expected_shape(QuestionType type) {
-    static const char* expected[] = {"選択肢の id（\"…\"）", "選択肢の id の配列（[\"…\", \"…\"]）", "true か false", "数", "文字（\"…\"）"};
-    return expected[int(type)];
+// 「答えの形が違います。…で書いてください。」 for each question type, in QuestionType's order.
+const char* wrong_shape(QuestionType type) {
+    static const char* ids[] = {says::shape_single, says::shape_multiple, says::shape_yesno, says::shape_number, says::shape_text};
+    return ids[int(type)];
 }
 
 }  // namespace
 
 AnswerProblem check_answer(const Question& question, const Answer& answer) {
-    const auto mismatch = [&] { return AnswerProblem{std::string("答えの形が違います。") + expected_shape(question.type) + " で書いてください。", -1}; };
+    const auto mismatch = [&] { return AnswerProblem{{wrong_shape(question.type), {}}, -1}; };
     switch (answer.kind) {
     case Answer::Kind::Unanswered: return {};
     case Answer::Kind::Unknown:
         if (question.allow_unknown) return {};
-        return {"この質問には「わからない」で答えられません。", -1};
+        return {{says::unknown_not_allowed, {}}, -1};
     case Answer::Kind::Choice:
         if (question.type != QuestionType::Single) return mismatch();
         if (question.option(answer.choice)) return {};
-        return {"選択肢「" + answer.choice + "」はありません。", -1};
+        return {{says::no_option, {answer.choice}}, -1};
     case Answer::Kind::Choices:
         if (question.type != QuestionType::Multiple) return mismatch();
         return check_choices(question, answer.choices);
     case Answer::Kind::Number:
         if (question.type != QuestionType::Number) return mismatch();
-        if (!std::isfinite(answer.number)) return {"数として読めません。", -1};
-        if (question.min && answer.number < *question.min) return {"数が小さすぎます（" + whole(*question.min) + " 以上）。", -1};
-        if (question.max && answer.number > *question.max) return {"数が大きすぎます（" + whole(*question.max) + " 以下）。", -1};
+        if (!std::isfinite(answer.number)) return {{says::not_a_number, {}}, -1};
+        if (question.min && answer.number < *question.min) return {{says::too_small, {whole(*question.min)}}, -1};
+        if (question.max && answer.number > *question.max) return {{says::too_large, {whole(*question.max)}}, -1};
         return {};
     case Answer::Kind::Flag:
         if (question.type != QuestionType::YesNo) return mismatch();
@@ -116,7 +118,7 @@ Answer answer_from_ids(const Question& question, std::vector<std::string> ids) {
 // An answer written under an old id (or an old shape of the question's own id), read into the
 // question. nullopt with `problem` when it cannot be read; an Unanswered answer when the old
 // answer says nothing the new question asks (an option mapped to "").
-std::optional<Answer> read_alias(const Question& question, const Alias& alias, const RawAnswer& raw, std::string& problem) {
+std::optional<Answer> read_alias(const Question& question, const Alias& alias, const RawAnswer& raw, Message& problem) {
     if (raw.kind == RawAnswer::Kind::Unknown) return Answer::unknown();
     if (question.type == QuestionType::Number || question.type == QuestionType::Text) {
         Answer a = shape_answer(question, raw);
@@ -130,7 +132,7 @@ std::optional<Answer> read_alias(const Question& question, const Alias& alias, c
     case RawAnswer::Kind::Bool: old_ids = {raw.flag ? "yes" : "no"}; break;
     case RawAnswer::Kind::Strings: old_ids = raw.items; break;
     default:
-        problem = "旧い質問「" + alias.id + "」の答えとして読めません。";
+        problem = {says::alias_unreadable, {alias.id}};
         return std::nullopt;
     }
     std::vector<std::string> ids;
@@ -138,14 +140,14 @@ std::optional<Answer> read_alias(const Question& question, const Alias& alias, c
         if (alias.options.empty()) {
             ids.push_back(old);
             if (!question.option(old)) {
-                problem = "旧い質問「" + alias.id + "」の選択肢「" + old + "」は読み替えられません。";
+                problem = {says::alias_option, {alias.id, old}};
                 return std::nullopt;
             }
             continue;
         }
         const auto it = alias.options.find(old);
         if (it == alias.options.end()) {
-            problem = "旧い質問「" + alias.id + "」の選択肢「" + old + "」は読み替えられません。";
+            problem = {says::alias_option, {alias.id, old}};
             return std::nullopt;
         }
         if (!it->second.empty()) ids.push_back(it->second);
@@ -180,8 +182,11 @@ Answer merge(const Question& question, const std::vector<Answer>& answers) {
     }
 }
 
-void report(Diagnostics& out, const std::string& file, const RawAnswer& raw, int column, const std::string& message) {
-    out.push_back({file, raw.line, column ? column : raw.column, "回答「" + raw.id + "」: " + message});
+// 「回答「id」: 」 and the problem, then what follows it (the current question of an old id).
+void report(Diagnostics& out, const std::string& file, const RawAnswer& raw, int column, const Message& problem, Message after = {}) {
+    std::vector<Message> said = {{says::about_answer, {raw.id}}, problem};
+    if (!after.empty()) said.push_back(std::move(after));
+    out.push_back(diagnostic(file, raw.line, column ? column : raw.column, std::move(said)));
 }
 
 }  // namespace
@@ -197,7 +202,7 @@ AnswerMap resolve_answers(const Questionnaire& q, const std::vector<RawAnswer>& 
         const Alias* alias = nullptr;
         const Question* question = q.question_or_alias(raw.id, &alias);
         if (!question) {
-            report(out, file, raw, 0, "質問票「" + q.id + "」にこの質問はありません。");
+            report(out, file, raw, 0, {says::no_question, {q.id}});
             continue;
         }
         if (raw.kind == RawAnswer::Kind::Bad) {
@@ -213,7 +218,7 @@ AnswerMap resolve_answers(const Questionnaire& q, const std::vector<RawAnswer>& 
             } else {
                 // The question's own id in an earlier shape (an option renamed, a yes/no turned into a choice).
                 for (const Alias& own : question->aliases) {
-                    std::string ignored;
+                    Message ignored;
                     if (own.id == question->id && (answer = read_alias(*question, own, raw, ignored))) break;
                 }
                 if (!answer) {
@@ -224,10 +229,10 @@ AnswerMap resolve_answers(const Questionnaire& q, const std::vector<RawAnswer>& 
                 }
             }
         } else {
-            std::string problem;
+            Message problem;
             answer = read_alias(*question, *alias, raw, problem);
             if (!answer) {
-                report(out, file, raw, 0, problem + "（いまの質問「" + question->id + "」）");
+                report(out, file, raw, 0, problem, {says::now_question, {question->id}});
                 continue;
             }
         }

@@ -14,6 +14,7 @@
 #include "assessment/answer.h"
 #include "assessment/questionnaire.h"
 #include "util/diagnostics.h"
+#include "util/message.h"
 
 namespace tebiki::assessment {
 
@@ -27,15 +28,15 @@ struct RawAnswer {
     double number = 0;               // Number
     std::vector<std::string> items;  // Strings
     std::vector<int> item_columns;   // Strings: column of each item (0 when not known)
-    std::string bad;                 // Bad: what was found, in Japanese
+    Message bad;                     // Bad: what was found (assessment/messages.h)
     int bad_column = 0;              // Bad: where (0: at the key)
     int line = 0, column = 0;        // the key
 };
 
-// What is wrong with an answer to a question ("" when nothing), and which item of a multiple
-// answer it is about (-1: the answer as a whole).
+// What is wrong with an answer to a question (empty when nothing; ids in assessment/messages.h),
+// and which item of a multiple answer it is about (-1: the answer as a whole).
 struct AnswerProblem {
-    std::string message;
+    Message message;
     int item = -1;
     bool ok() const { return message.empty(); }
 };

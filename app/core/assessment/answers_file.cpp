@@ -3,13 +3,14 @@
 #include <algorithm>
 
 #include "assessment/answer_resolve.h"
+#include "assessment/messages.h"
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
 #include "util/toml_guard.h"
 
 namespace tebiki::assessment {
 
-std::string validate_answer(const Question& question, const Answer& answer) { return check_answer(question, answer).message; }
+Message validate_answer(const Question& question, const Answer& answer) { return check_answer(question, answer).message; }
 
 namespace {
 
@@ -36,7 +37,7 @@ RawAnswer raw_from_node(std::string id, int line, int column, const toml::node& 
         for (const toml::node& item : *array) {
             if (!item.is_string()) {
                 raw.kind = RawAnswer::Kind::Bad;
-                raw.bad = "配列の要素は選択肢の id（\"…\"）で書いてください。";
+                raw.bad = {says::array_item, {}};
                 raw.bad_column = column_of(item);
                 raw.line = line_of(item);
                 break;
@@ -45,9 +46,9 @@ RawAnswer raw_from_node(std::string id, int line, int column, const toml::node& 
             raw.item_columns.push_back(column_of(item));
         }
     } else if (node.is_table()) {
-        raw.bad = "表（{ … }）は答えに使えません。選択肢の id、その配列、数、true か false、文字で書いてください。";
+        raw.bad = {says::table_value, {}};
     } else {
-        raw.bad = "日付や時刻は答えに使えません。選択肢の id、その配列、数、true か false、文字で書いてください。";
+        raw.bad = {says::date_value, {}};
     }
     return raw;
 }
@@ -79,13 +80,13 @@ bool parse_answers(std::string_view text, const std::string& file_name, const Qu
     try {
         root = parse_toml(text, file_name);
     } catch (const toml::parse_error& e) {
-        diagnostics.push_back({file_name, int(e.source().begin.line), int(e.source().begin.column),
-                               "TOML の書式が正しくありません: " + std::string(e.description())});
+        diagnostics.push_back(diagnostic(file_name, int(e.source().begin.line), int(e.source().begin.column),
+                                         {{says::toml_syntax, {std::string(e.description())}}}));
         return false;
     }
     TomlReader r(root, file_name, diagnostics);
     if (const std::string id = r.text("questionnaire"); !id.empty() && id != q.id)
-        r.error_at("questionnaire", "この回答は質問票「" + id + "」のものです（「" + q.id + "」ではありません）。");
+        diagnostics.push_back(diagnostic(file_name, r.line_of("questionnaire"), r.column_of("questionnaire"), {{says::other_questionnaire, {id, q.id}}}));
     if (const toml::table* answers = r.table("answers")) out.answers = read_answer_table(*answers, file_name, q, diagnostics);
     for (const toml::table* t : r.tables("tasks")) {
         TomlReader tr(*t, file_name, diagnostics);

@@ -40,8 +40,8 @@ bool load_answers(const std::filesystem::path& file, const Questionnaire& q, Ans
 bool parse_answers(std::string_view text, const std::string& file_name, const Questionnaire& q, AnswersFile& out,
                    Diagnostics& diagnostics);
 
-// Checks one answer against its question; returns the Japanese problem or an empty string.
-std::string validate_answer(const Question& question, const Answer& answer);
+// Checks one answer against its question; returns the problem by id (empty when none).
+Message validate_answer(const Question& question, const Answer& answer);
 
 // Answers as written in an answers file, for any questionnaire: one raw value per key, in the
 // file's order.

@@ -1,5 +1,6 @@
 #include "assessment/check.h"
 
+#include "assessment/messages.h"
 #include "guide/check.h"
 #include "util/file_io.h"
 
@@ -18,9 +19,9 @@ namespace {
 void check_ref(const Book& book, const std::string& ref, const std::string& file, int line, Diagnostics& out) {
     if (ref.empty()) return;
     const GuideTarget t = find_guide_target(book, ref);
-    if (!t.chapter) out.push_back({file, line, 0, "ガイドの章「" + ref.substr(0, ref.find('#')) + "」がありません。"});
+    if (!t.chapter) out.push_back(diagnostic(file, line, 0, {{says::guide_chapter_missing, {ref.substr(0, ref.find('#'))}}}));
     else if (ref.find('#') != std::string::npos && !t.heading)
-        out.push_back({file, line, 0, "ガイドの見出し「" + ref.substr(ref.find('#')) + "」が章「" + t.chapter->id + "」にありません。"});
+        out.push_back(diagnostic(file, line, 0, {{says::guide_heading_missing, {ref.substr(ref.find('#')), t.chapter->id}}}));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <set>
 
+#include "assessment/messages.h"
 #include "assessment/questionnaire_checks.h"
 #include "assessment/toml_reader.h"
 #include "util/file_io.h"
@@ -80,7 +81,7 @@ namespace {
 std::optional<double> read_fraction(TomlReader& r, std::string_view key) {
     std::optional<double> v = r.number(key);
     if (v && (*v < 0 || *v > 1)) {
-        r.error_at(key, "「" + std::string(key) + "」は 0 から 1 の数で書いてください（満点に対する割合）。");
+        r.error_at(key, Message{says::fraction_range, {std::string(key)}});
         return std::clamp(*v, 0.0, 1.0);
     }
     return v;
@@ -91,7 +92,7 @@ int read_whole(TomlReader& r, std::string_view key, int fallback, int low, int h
     const std::optional<double> v = r.number(key);
     if (!v) return fallback;
     if (*v != std::floor(*v) || *v < low || *v > high) {
-        r.error_at(key, "「" + std::string(key) + "」は " + std::to_string(low) + " から " + std::to_string(high) + " の整数で書いてください。");
+        r.error_at(key, Message{says::whole_range, {std::string(key), std::to_string(low), std::to_string(high)}});
         return fallback;
     }
     return int(*v);
@@ -115,8 +116,7 @@ Alias read_alias(const toml::table& t, TomlReader& parent) {
     if (const toml::table* options = r.table("options")) {
         for (auto&& [key, value] : *options) {
             if (auto s = value.value<std::string>(); s && value.is_string()) a.options[std::string(key.str())] = *s;
-            else r.error(int(value.source().begin.line), int(value.source().begin.column),
-                         "aliases の options の値は新しい選択肢の id（\"…\"、消すときは \"\"）で書いてください。");
+            else r.error(int(value.source().begin.line), int(value.source().begin.column), Message{says::alias_option_value, {}});
         }
     }
     return a;
@@ -131,7 +131,7 @@ QuestionType read_type(TomlReader& r) {
     const std::string type = r.text("type", true);
     for (auto& [name, value] : names)
         if (type == name) return value;
-    if (!type.empty()) r.error_at("type", "type「" + type + "」は使えません（single, multiple, yesno, number, text）。");
+    if (!type.empty()) r.error_at("type", Message{says::type_unknown, {type}});
     return QuestionType::Single;
 }
 
@@ -139,7 +139,7 @@ WhenHidden read_when_hidden(TomlReader& r) {
     const std::string value = r.text("when_hidden");
     if (value == "not_met") return WhenHidden::NotMet;
     if (!value.empty() && value != "skip")
-        r.error_at("when_hidden", "when_hidden「" + value + "」は使えません（not_met または skip）。");
+        r.error_at("when_hidden", Message{says::when_hidden_unknown, {value}});
     return WhenHidden::Skip;
 }
 
@@ -158,7 +158,7 @@ Question read_question(const toml::table& t, TomlReader& parent) {
     read_condition(r, "show_if", q.show_if, q.show_if_text);
     q.when_hidden = read_when_hidden(r);
     q.weight = r.number("weight").value_or(1);
-    if (q.weight <= 0) r.error_at("weight", "weight は 0 より大きい数で書いてください。");
+    if (q.weight <= 0) r.error_at("weight", Message{says::weight_positive, {}});
     q.unit = r.text("unit");
     q.min = r.number("min");
     q.max = r.number("max");
@@ -175,14 +175,14 @@ Question read_question(const toml::table& t, TomlReader& parent) {
     if (q.type == QuestionType::YesNo) {
         // Labels are fixed; scores may be given as yes_score / no_score.
         std::optional<double> yes = read_fraction(r, "yes_score"), no = read_fraction(r, "no_score");
-        if (!q.options.empty()) r.error_at("options", "yesno の質問に options は書けません（yes_score, no_score を使います）。");
+        if (!q.options.empty()) r.error_at("options", Message{says::yesno_options, {}});
         q.options = {{"yes", "はい", yes}, {"no", "いいえ", no}};
     }
     const bool choice = q.type == QuestionType::Single || q.type == QuestionType::Multiple;
-    if (choice && q.options.size() < 2) r.error(q.line, 0, "質問「" + q.id + "」には選択肢（[[questions.options]]）が2つ以上必要です。");
+    if (choice && q.options.size() < 2) r.error(q.line, 0, Message{says::too_few_options, {q.id}});
     if (!choice && q.type != QuestionType::YesNo && !q.options.empty())
-        r.error_at("options", "この種類の質問に選択肢は書けません。");
-    if (q.type != QuestionType::Number && !q.bands.empty()) r.error_at("bands", "bands は number の質問にだけ書けます。");
+        r.error_at("options", Message{says::options_not_choice, {}});
+    if (q.type != QuestionType::Number && !q.bands.empty()) r.error_at("bands", Message{says::bands_not_number, {}});
     return q;
 }
 
@@ -194,7 +194,7 @@ Level read_level(const toml::table& t, TomlReader& parent) {
     l.short_label = r.text("short");
     l.min = r.number("min").value_or(0);
     l.description = r.text("description");
-    if (l.min < 0 || l.min > 100) r.error_at("min", "min は 0 から 100 の数で書いてください。");
+    if (l.min < 0 || l.min > 100) r.error_at("min", Message{says::level_min_range, {}});
     return l;
 }
 
@@ -203,7 +203,7 @@ void read_scoring(Questionnaire& q, TomlReader& r) {
     if (!t) return;
     TomlReader sr(*t, r.file(), r.diagnostics());
     if (const auto share = sr.number("min_answered")) {
-        if (*share <= 0 || *share > 1) sr.error_at("min_answered", "min_answered は 0 より大きく 1 以下の数で書いてください（回答の割合）。");
+        if (*share <= 0 || *share > 1) sr.error_at("min_answered", Message{says::min_answered_range, {}});
         else q.scoring.min_answered = *share;
     }
     q.scoring.cap_above_weakest = read_whole(sr, "cap_above_weakest", q.scoring.cap_above_weakest, 0, 100);
@@ -219,7 +219,7 @@ void read_areas(Questionnaire& q, TomlReader& r) {
         a.name = ar.text("name", true);
         a.short_name = ar.text("short");
         a.weight = ar.number("weight").value_or(1);
-        if (a.weight <= 0) ar.error_at("weight", "weight は 0 より大きい数で書いてください。");
+        if (a.weight <= 0) ar.error_at("weight", Message{says::weight_positive, {}});
         a.critical = ar.flag("critical").value_or(false);
         a.guide = ar.texts("guide");
         q.areas.push_back(std::move(a));
@@ -233,12 +233,12 @@ void read_blockers_advice_checks(Questionnaire& q, TomlReader& r) {
         b.line = br.line();
         b.id = br.text("id", true);
         read_condition(br, "when", b.when, b.when_text);
-        if (b.when_text.empty()) br.error(b.line, 0, "blocker「" + b.id + "」に when がありません。");
+        if (b.when_text.empty()) br.error(b.line, 0, Message{says::blocker_no_when, {b.id}});
         b.message = br.text("message", true);
         b.short_text = br.text("short");
         b.needs = br.texts("needs");
         b.confirm = br.text("confirm");
-        if (!b.needs.empty() && b.confirm.empty()) br.error(b.line, 0, "blocker「" + b.id + "」に needs があるので、confirm（確認が必要なときの文）も書いてください。");
+        if (!b.needs.empty() && b.confirm.empty()) br.error(b.line, 0, Message{says::blocker_needs_confirm, {b.id}});
         b.guide = br.texts("guide");
         q.blockers.push_back(std::move(b));
     }
@@ -260,7 +260,7 @@ void read_blockers_advice_checks(Questionnaire& q, TomlReader& r) {
         c.line = cr.line();
         c.id = cr.text("id", true);
         read_condition(cr, "when", c.when, c.when_text);
-        if (c.when_text.empty()) cr.error(c.line, 0, "check「" + c.id + "」に when がありません。");
+        if (c.when_text.empty()) cr.error(c.line, 0, Message{says::check_no_when, {c.id}});
         c.message = cr.text("message", true);
         c.guide = cr.texts("guide");
         q.checks.push_back(std::move(c));
@@ -276,7 +276,7 @@ void read_document(Questionnaire& q, TomlReader& r) {
     const std::string kind = r.text("kind");
     if (kind == "tasks") q.kind = Questionnaire::Kind::Tasks;
     else if (!kind.empty() && kind != "department")
-        r.error_at("kind", "kind「" + kind + "」は使えません（department または tasks）。");
+        r.error_at("kind", Message{says::kind_unknown, {kind}});
     q.task_label = r.text("task_label");
     q.summary = r.texts("summary");
     read_scoring(q, r);
@@ -327,8 +327,8 @@ std::optional<Questionnaire> parse_questionnaire(std::string_view text, const fs
             read_document(q, r);
         }
     } catch (const toml::parse_error& e) {
-        diagnostics.push_back({file.string(), int(e.source().begin.line), int(e.source().begin.column),
-                               "TOML の書式が正しくありません: " + std::string(e.description())});
+        diagnostics.push_back(diagnostic(file.string(), int(e.source().begin.line), int(e.source().begin.column),
+                                         {{says::toml_syntax, {std::string(e.description())}}}));
         return std::nullopt;
     }
     const size_t before = diagnostics.size();
@@ -354,7 +354,7 @@ std::vector<Questionnaire> load_questionnaires(const fs::path& dir, Diagnostics&
     for (const auto& entry : fs::directory_iterator(dir, ec))
         if (entry.path().extension() == ".toml") files.push_back(entry.path());
     if (ec) {
-        diagnostics.push_back({dir.string(), 0, 0, "質問票のフォルダを読み込めません: " + ec.message()});
+        diagnostics.push_back(diagnostic(dir.string(), 0, 0, {{says::folder_unreadable, {ec.message()}}}));
         return out;
     }
     std::sort(files.begin(), files.end());
@@ -363,7 +363,7 @@ std::vector<Questionnaire> load_questionnaires(const fs::path& dir, Diagnostics&
         auto q = load_questionnaire(file, diagnostics);
         if (!q) continue;
         if (!ids.insert(q->id).second) {
-            diagnostics.push_back({file.string(), 1, 0, "質問票の id「" + q->id + "」が別のファイルと重複しています。"});
+            diagnostics.push_back(diagnostic(file.string(), 1, 0, {{says::id_in_two_files, {q->id}}}));
             continue;
         }
         out.push_back(std::move(*q));

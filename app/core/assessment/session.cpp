@@ -6,6 +6,7 @@
 
 #include "assessment/answer_codec.h"
 #include "assessment/answers_file.h"
+#include "assessment/messages.h"
 #include "util/file_io.h"
 
 namespace tebiki::assessment {
@@ -33,19 +34,19 @@ int64_t Session::start(storage::Store& store, int64_t department_id, const Quest
     return store.start_assessment(department_id, q.id, q.version);
 }
 
-std::optional<Session> Session::open(storage::Store& store, int64_t assessment_id, std::string* error) {
+std::optional<Session> Session::open(storage::Store& store, int64_t assessment_id, Message* error) {
     auto record = store.assessment(assessment_id);
     if (!record) {
-        if (error) *error = "診断の記録が見つかりません。";
+        if (error) *error = {says::record_missing, {}};
         return std::nullopt;
     }
     const auto source = store.questionnaire_source(record->questionnaire_id, record->questionnaire_version);
     Diagnostics problems;
     std::optional<Questionnaire> q;
-    const std::string name = record->questionnaire_id + "（第" + std::to_string(record->questionnaire_version) + "版・保存分）";
-    if (source) q = parse_questionnaire(*source, name, problems);
+    const std::string version = std::to_string(record->questionnaire_version);
+    if (source) q = parse_questionnaire(*source, record->questionnaire_id + " v" + version + " (stored)", problems);
     if (!q) {
-        if (error) *error = "この診断の質問票（" + name + "）を読み込めません。";
+        if (error) *error = {says::stored_unreadable, {record->questionnaire_id, version}};
         return std::nullopt;
     }
     Session session(store, std::move(*record), std::make_shared<Questionnaire>(std::move(*q)));
@@ -88,16 +89,16 @@ std::optional<RawAnswer> raw_from_stored(const std::string& id, const std::strin
 
 }  // namespace
 
-bool Session::migrate(storage::Store& store, int64_t assessment_id, const Questionnaire& current, std::string* error) {
+bool Session::migrate(storage::Store& store, int64_t assessment_id, const Questionnaire& current, Message* error) {
     const auto record = store.assessment(assessment_id);
     if (!record || record->questionnaire_id != current.id) {
-        if (error) *error = "診断の記録が見つかりません。";
+        if (error) *error = {says::record_missing, {}};
         return false;
     }
     if (record->questionnaire_version >= current.version) return true;
     const auto source = read_file(current.file);
     if (!source) {
-        if (error) *error = "質問票（" + current.id + "）を読み込めません。";
+        if (error) *error = {says::current_unreadable, {current.id}};
         return false;
     }
     std::map<int, std::vector<RawAnswer>> by_task;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assessment/scoring.h"
+#include "util/message.h"
 #include "storage/store.h"
 
 namespace tebiki::assessment {
@@ -20,13 +21,13 @@ class Session {
 public:
     // Starts a new assessment of `q` for a department and keeps the questionnaire's text.
     static int64_t start(storage::Store& store, int64_t department_id, const Questionnaire& q);
-    // Opens an assessment; nullopt with a Japanese `error` when it cannot be read.
-    static std::optional<Session> open(storage::Store& store, int64_t assessment_id, std::string* error);
+    // Opens an assessment; nullopt with `error` (assessment/messages.h) when it cannot be read.
+    static std::optional<Session> open(storage::Store& store, int64_t assessment_id, Message* error);
     // Brings an assessment taken on an older version of `current` onto it: the stored answers are
     // read the way an answers file is (old ids through aliases, the most cautious reading where
     // old questions were merged; answers to removed questions are left out), the current text is
     // kept, and the version raised, in one transaction. True when it is (now) on `current`.
-    static bool migrate(storage::Store& store, int64_t assessment_id, const Questionnaire& current, std::string* error);
+    static bool migrate(storage::Store& store, int64_t assessment_id, const Questionnaire& current, Message* error);
 
     const Questionnaire& questionnaire() const { return *questionnaire_; }
     const storage::AssessmentRecord& record() const { return record_; }

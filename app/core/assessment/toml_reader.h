@@ -32,6 +32,9 @@ public:
     int column_of(std::string_view key) const;
     void error(int line, int column, std::string message) { out_.push_back({file_, line, column, std::move(message)}); }
     void error_at(std::string_view key, std::string message) { error(line_of(key), column_of(key), std::move(message)); }
+    // The same, said by id (worded from strings/ja.toml by the CLI and the window).
+    void error(int line, int column, Message message) { out_.push_back(diagnostic(file_, line, column, {std::move(message)})); }
+    void error_at(std::string_view key, Message message) { error(line_of(key), column_of(key), std::move(message)); }
     const std::string& file() const { return file_; }
     Diagnostics& diagnostics() { return out_; }
 

@@ -45,6 +45,7 @@ struct Block {
     bool header = false;           // TableRow
     Align align = Align::Default;  // TableCell
     std::string src, alt;          // Image
+    float fit_height = 0;          // Image: > 0 made at most this tall (a figure fitted to its slide)
 };
 
 // A `<!-- slide -->` or `<!-- /slide -->` line: what of a section goes on its slide (present/).

@@ -190,8 +190,9 @@ private:
         }
         const float natural_w = float(size->first) * options_.zoom, natural_h = float(size->second) * options_.zoom;
         float w = std::min(width, natural_w);
-        if (options_.max_image_height > 0 && natural_h * (w / natural_w) > options_.max_image_height)
-            w = natural_w * (options_.max_image_height / natural_h);
+        float most = options_.max_image_height;
+        if (b.fit_height > 0) most = most > 0 ? std::min(most, b.fit_height) : b.fit_height;
+        if (most > 0 && natural_h * (w / natural_w) > most) w = natural_w * (most / natural_h);
         const float h = std::round(natural_h * (w / natural_w));
         page_.images.push_back(PlacedImage{x + std::round((width - w) * 0.5f), y, std::round(w), h, b.src, b.alt});
         // An empty line keeps the image in the reading-position and visible-line bookkeeping.

@@ -7,6 +7,7 @@
 #include "present/slides.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <tuple>
 
@@ -390,6 +391,31 @@ std::vector<Unit> split_long_units(std::vector<Unit> units, const FontSet& fonts
     return out;
 }
 
+// A figure (its caption, the image, the 出典) taller than the slide under its title is fitted,
+// not scrolled: the image is made smaller, down to kMinFigureShare of the slide; when that is not
+// enough, the 出典 line goes to the presenter's notes and the image takes the room left. So a long
+// caption or source line never needs the author to shorten it.
+constexpr float kMinFigureShare = 0.3f;
+void fit_figures(Material& m, const FontSet& fonts, const LayoutOptions& options, float room, float slide_height) {
+    const float least = kMinFigureShare * slide_height;
+    for (Unit& unit : m.units) {
+        const auto image = std::find_if(unit.begin(), unit.end(), [](const Block& b) { return b.kind == BlockKind::Image; });
+        if (image == unit.end() || height_of(unit, fonts, options) <= room) continue;
+        const size_t at = size_t(image - unit.begin());
+        auto room_for_image = [&] {  // what the other blocks leave (the image measured 1 px tall)
+            unit[at].fit_height = 1;
+            return room - (height_of(unit, fonts, options) - 1);
+        };
+        float fit = room_for_image();
+        if (fit < least && unit.size() > at + 1 && starts_with(unit.back(), "出典")) {
+            m.notes.push_back(unit.back());
+            unit.pop_back();
+            fit = room_for_image();
+        }
+        unit[at].fit_height = std::floor(std::max(fit, least));  // below `least` it stays readable and scrolls
+    }
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Packing material onto slides
 //-----------------------------------------------------------------------------
@@ -446,6 +472,18 @@ private:
         levels_.push_back(heading.level);
     }
 
+    // The height left for a section's material: under its own title, or under the title and its
+    // heading when it goes onto a slide that has only a title (joins() always takes it there).
+    float room_under_title(const Section& section) const {
+        if (slides_.empty() || !title_only(slides_.back()) || section.heading.level < levels_.back()) return max_ - title_height(section);
+        Block probe;
+        probe.spans = {Span{"あ"}};
+        std::vector<Block> with = slides_.back().doc.blocks;
+        with.push_back(joined_heading(section));
+        with.push_back(probe);
+        return std::min(max_ - title_height(section), max_ - (height_of(with, fonts_, options_) - height_of({probe}, fonts_, options_)));
+    }
+
     // Whether `section` may go onto the last slide rather than start its own.
     bool joins(const Section& section, const std::vector<Unit>& units) const {
         if (slides_.empty() || section.heading.level < levels_.back()) return false;
@@ -468,8 +506,9 @@ private:
     }
 
     void add(size_t index, const Section& section) {
-        const float room = max_ - title_height(section);
-        const Material material = material_of(section, fonts_, options_, max_, room);
+        const float room = room_under_title(section);
+        Material material = material_of(section, fonts_, options_, max_, room);
+        fit_figures(material, fonts_, options_, room, max_);
         const std::vector<Unit> units = split_long_units(material.units, fonts_, options_, room);
         if (joins(section, units)) {
             Slide& last = slides_.back();

@@ -3,6 +3,7 @@
 // old ids (aliases) are read into the questions that replaced them; the Session refuses
 // contradictions. Plus the questionnaire checks that guard these rules.
 #include "test_paths.h"
+#include "bundled_words.h"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -32,17 +33,13 @@ const Questionnaire& readiness() {
 std::vector<std::string> read(const std::string& text, AnswersFile& out) {
     Diagnostics d;
     REQUIRE(parse_answers(text, "a.toml", readiness(), out, d));
-    std::vector<std::string> lines;
-    for (const Diagnostic& x : d) lines.push_back(x.to_string());
-    return lines;
+    return test::worded(d);
 }
 
 std::vector<std::string> problems(const std::string& text) {
     Diagnostics d;
     parse_questionnaire(text, "q.toml", d);
-    std::vector<std::string> out;
-    for (const Diagnostic& x : d) out.push_back(x.to_string());
-    return out;
+    return test::worded(d);
 }
 
 bool mentions(const std::vector<std::string>& lines, const std::string& needle) {

@@ -1,4 +1,5 @@
 #include "test_paths.h"
+#include "bundled_words.h"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -121,9 +122,7 @@ Questionnaire parse_ok(const char* text) {
 std::vector<std::string> problems(const std::string& text) {
     Diagnostics d;
     parse_questionnaire(text, "bad.toml", d);
-    std::vector<std::string> out;
-    for (const Diagnostic& x : d) out.push_back(x.to_string());
-    return out;
+    return test::worded(d);
 }
 
 bool mentions(const std::vector<std::string>& lines, const std::string& needle) {
@@ -259,8 +258,7 @@ guide = ["1-first/01-typography#ない見出し", "9-none/01-x"]
     const Book book = load_book(std::filesystem::path(TEBIKI_TEST_DATA) / "content", book_problems);
     Diagnostics link_problems;
     check_guide_links(*q, book, link_problems);
-    std::vector<std::string> lines;
-    for (const Diagnostic& x : link_problems) lines.push_back(x.to_string());
+    const std::vector<std::string> lines = test::worded(link_problems);
     CHECK(mentions(lines, "ガイドの見出し「#ない見出し」が章「1-first/01-typography」にありません"));
     CHECK(mentions(lines, "ガイドの章「9-none/01-x」がありません"));
 }
@@ -271,6 +269,7 @@ TEST_CASE("[Answers] answer files are checked against their questions") {
     Diagnostics d;
     REQUIRE(parse_answers("[answers]\nstart_end = \"fax\"\nnakanuke = \"unknown\"\naccess = 3\nghost = 1\n", "a.toml", q, out, d));
     REQUIRE(d.size() == 3);
+    test::bundled_words().word(d);
     CHECK(d[0].to_string() == "a.toml:2:1: 回答「start_end」: 選択肢「fax」はありません。");
     CHECK(d[1].to_string().find("a.toml:4:1: 回答「access」: 答えの形が違います。true か false") == 0);
     CHECK(d[2].to_string().find("a.toml:5:1: 回答「ghost」") == 0);

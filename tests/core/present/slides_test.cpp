@@ -274,3 +274,60 @@ TEST_CASE("[Slides] an item whose sub-list is taller than a slide is cut between
         CHECK(shown.find("次の方法があります。") != shown.rfind("次の方法があります。"));  // repeated above each part
     }
 }
+
+static size_t images_in(const std::vector<Block>& blocks) { return count_kind(blocks, BlockKind::Image); }
+
+TEST_CASE("[Slides] every figure of the bundled guide fits its slide at 1280x720 and 1920x1080, and every figure is shown once") {
+    // 3-kankyo/02 図3-2 and 図3-5 overflowed (「▼ 続きがあります」) before figures were fitted.
+    const Book& book = bundled();
+    for (const Screen& screen : kScreens) {
+        size_t figure_slides = 0, over = 0;
+        for (size_t c = 0; c < book.chapters.size(); ++c) {
+            CAPTURE(book.chapters[c].id);
+            CAPTURE(screen.height);
+            const std::vector<Slide> slides = slides_of(book, c, screen);
+            size_t shown = 0;
+            for (size_t i = 0; i < slides.size(); ++i) {
+                CAPTURE(i + 1);
+                shown += images_in(slides[i].doc.blocks) + images_in(slides[i].notes.blocks);
+                const float height = layout_document(slides[i].doc, fonts(), screen.options()).height;
+                if (!images_in(slides[i].doc.blocks)) {
+                    over += height > screen.max_height();
+                    continue;
+                }
+                ++figure_slides;
+                CHECK(height <= screen.max_height());
+            }
+            CHECK(shown == images_in(book.chapters[c].doc.blocks));
+        }
+        std::printf("slides %gx%g: %zu with a figure, all fitted; %zu others taller than the screen (one long item or row)\n",
+                    screen.width, screen.height, figure_slides, over);
+        CHECK(figure_slides >= 10);
+    }
+}
+
+TEST_CASE("[Slides] a figure with a long caption and source is fitted: the image smaller, the 出典 to the notes when needed") {
+    std::string caption = "**図1-1　";
+    for (int i = 0; i < 3; ++i) caption += "長い図の題名がここに続きます";
+    std::string source = "出典：";
+    for (int i = 0; i < 12; ++i) source += "ある報告書の図表をもとに作成";
+    const std::string md = "# 章\n\n## 節\n\n" + caption + "**\n\n![図の説明](diagrams/3-kankyo-hoshiki.png)\n\n" + source + "\n";
+    const Book book = book_of(md);
+    for (const Screen& screen : kScreens) {
+        CAPTURE(screen.height);
+        const std::vector<Slide> slides = slides_of(book, 0, screen);
+        size_t figures = 0;
+        for (const Slide& s : slides) {
+            if (!images_in(s.doc.blocks)) continue;
+            ++figures;
+            CHECK(layout_document(s.doc, fonts(), screen.options()).height <= screen.max_height());
+            const PageLayout page = layout_document(s.doc, fonts(), screen.options());
+            REQUIRE(page.images.size() == 1);
+            CHECK(page.images[0].h >= 0.3f * screen.max_height() - 1);  // still readable
+            std::string notes;
+            for (const Block& b : s.notes.blocks) notes += plain_text(b);
+            CHECK(notes.find("出典：") != std::string::npos);  // the source is kept, for the presenter
+        }
+        CHECK(figures == 1);
+    }
+}

@@ -115,7 +115,7 @@ TEST_CASE("[Session] answers are saved at once and an unfinished assessment resu
         AssessmentStore store(*opened.store);
         const int64_t dept = store.save_department({0, "○○区", "情報政策課", "", "", std::nullopt, "", ""});
         id = Session::start(store, dept, q);
-        std::string error;
+        Message error;
         auto s = Session::open(store, id, &error);
         REQUIRE(s);
         s->set_answer(-1, "q1", Answer::of_flag(true));
@@ -306,7 +306,7 @@ TEST_CASE("[Session] version 1 readiness answers still load, are re-scored, and 
     CHECK(old_result.no_level == Result::NoLevel::FewAnswers);  // 13 of 56 answered: no level, as the rules say
 
     // Migrated: the answers are on version 2, merged questions read the most cautious way.
-    std::string error;
+    Message error;
     REQUIRE(Session::migrate(store, moved, *v2, &error));
     auto now = Session::open(store, moved, nullptr);
     REQUIRE(now);
