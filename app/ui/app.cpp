@@ -251,6 +251,7 @@ void App::start_presentation() {
     // From the reader: start at the section being read (the slides are cut on the next frame).
     if (c && screen == Screen::Guide && current_layout)
         if (const AnchorPosition* here = current_layout->section_at(page_scroll + ui_fonts.scale.body)) present.pending_anchor = here->anchor;
+    present.from_anchor = present.pending_anchor;
     present.blank = false;
     present.scroll = 0;
     present.slides.clear();  // cut on the next frame, for the screen's size, in the slide type
@@ -266,7 +267,11 @@ void App::stop_presentation() {
     apply_style(content_scale);
     if (present.chapter < book.chapters.size()) {
         const Slide* s = present.slide < int(present.slides.size()) ? &present.slides[size_t(present.slide)] : nullptr;
-        navigate(Location{book.chapters[present.chapter].id, s ? s->anchor : "", -1});
+        std::string anchor = s ? s->anchor : "";
+        // A slide can start with its parent's title: when it shows the section F5 was pressed
+        // in, Esc returns to that section, not to the parent heading above it.
+        if (s && std::find(s->anchors.begin(), s->anchors.end(), present.from_anchor) != s->anchors.end()) anchor = present.from_anchor;
+        navigate(Location{book.chapters[present.chapter].id, anchor, -1});
     }
     request_frames();
 }

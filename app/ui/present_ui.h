@@ -20,6 +20,7 @@ struct PresentUi {
     int slide = 0;
     int pending_slide = -1;             // --slide N: applied once the chapter is cut for the screen
     std::string pending_anchor;         // F5 from the reader: start at the slide of this section
+    std::string from_anchor;            // that section, kept: Esc on a slide showing it returns there
     float scroll = 0;                   // a slide taller than the screen (one long row) scrolls
     float visible_height = 0;           // of the slide area, for the keys
     std::vector<Slide> slides;          // of `chapter`, for the cut below
