@@ -42,6 +42,7 @@ struct Block {
     bool ordered = false;          // List
     int start = 1;                 // List: first number
     int task = -1;                 // ListItem: -1 not a task, 0 open, 1 done
+    bool continued = false;        // ListItem: the later piece of an item cut between slides (no marker, no number)
     bool header = false;           // TableRow
     Align align = Align::Default;  // TableCell
     std::string src, alt;          // Image

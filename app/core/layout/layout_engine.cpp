@@ -114,14 +114,14 @@ private:
         for (size_t i = 0; i < b.children.size(); ++i) {
             const Block& item = b.children[i];
             const float item_top = y;
-            if (item.task >= 0) {
+            if (item.task >= 0 && !item.continued) {
                 const float size = std::round(em() * 0.85f);
                 const float line_h = std::round(em() * scale_.line_height);
                 page_.boxes.push_back(Box{x + 2, y + std::round((line_h - size) * 0.5f), size, size,
                                           item.task ? BoxKind::CheckboxDone : BoxKind::Checkbox});
             }
             y = blocks(item.children, x + marker_width, y, width - marker_width, depth + 1);
-            if (item.task < 0) {
+            if (item.task < 0 && !item.continued) {
                 // The marker goes on the item's first line, drawn in the same style as text.
                 std::string marker = b.ordered ? std::to_string(number) + "." : (depth % 2 == 0 ? "・" : "－");
                 ParagraphStyle s = body_style();
@@ -132,7 +132,7 @@ private:
                 para_.layout({Span{marker}}, s, x, item_top, marker_box, 0, marker_layout);
                 insert_marker(marker_layout, item_top);
             }
-            ++number;
+            number += !item.continued;  // the piece of an item carried over from the slide before
             if (i + 1 < b.children.size()) y += gap_after(item);
         }
         return y;

@@ -252,10 +252,60 @@ Material material_of(const Section& section, const FontSet& fonts, const LayoutO
     return sentence_material(section, title, fonts, options, max_height * 0.5f);
 }
 
-// A list too long for `room` becomes several lists of consecutive items (numbering kept).
-// An item taller than `room` whose sub-list can be cut becomes several items, each repeating the
-// item's own text above a part of the sub-list (as a table part repeats its header).
-std::vector<Block> split_list(const Block& list, const FontSet& fonts, const LayoutOptions& options, float room);
+// A paragraph taller than a slide on its own is cut between sentences, as a table is cut between
+// rows, so the presenter never has to scroll: the longest run of whole sentences for which
+// `fits(head)` holds comes first, the rest goes to the section's next 「（続き）」 slide. No piece
+// has fewer than kMinPieceChars characters (a dangling 「はい。」 reads as a mistake). None when
+// not even one sentence fits: the paragraph stays whole and scrolls.
+constexpr size_t kMinPieceChars = 20;
+
+template <class Fits>
+std::optional<std::pair<Block, Block>> cut_paragraph(const Block& paragraph, const Fits& fits) {
+    if (paragraph.kind != BlockKind::Paragraph) return std::nullopt;
+    const std::vector<std::vector<Span>> sentences = split_sentences(paragraph.spans);
+    std::vector<size_t> before(1, 0);  // characters before each sentence
+    for (const std::vector<Span>& sentence : sentences) before.push_back(before.back() + utf8_length(plain_text(sentence)));
+    auto piece = [&](size_t from, size_t to) {
+        Block p = paragraph;
+        p.spans.clear();
+        for (size_t i = from; i < to; ++i) p.spans.insert(p.spans.end(), sentences[i].begin(), sentences[i].end());
+        return p;
+    };
+    size_t best = 0;  // sentences in the first piece
+    for (size_t n = 1; n < sentences.size(); ++n) {
+        if (before.back() - before[n] < kMinPieceChars) break;  // the rest would be too short
+        if (before[n] < kMinPieceChars) continue;
+        if (!fits(piece(0, n))) break;
+        best = n;
+    }
+    if (best == 0) return std::nullopt;
+    return std::make_pair(piece(0, best), piece(best, sentences.size()));
+}
+
+// A list item cut the same way at its first paragraph: the later piece keeps the item's indent
+// but shows no second marker (Block::continued), and carries the item's sub-blocks.
+template <class Fits>
+std::optional<std::pair<Block, Block>> cut_item(const Block& item, const Fits& fits) {
+    if (item.children.empty()) return std::nullopt;
+    Block head = item, rest = item;
+    auto cut = cut_paragraph(item.children.front(), [&](const Block& paragraph) {
+        head.children = {paragraph};
+        return fits(head);
+    });
+    if (!cut) return std::nullopt;
+    head.children = {std::move(cut->first)};
+    rest.children.front() = std::move(cut->second);
+    rest.continued = true;
+    return std::make_pair(std::move(head), std::move(rest));
+}
+
+// A list too long for `room` becomes several lists of consecutive items (numbering kept); the
+// first part has `first_room` (a caption above it), the last must leave room for `tail` (the
+// 出典 under the list). An item taller than `room` whose sub-list can
+// be cut becomes several items, each repeating the item's own text above a part of the sub-list
+// (as a table part repeats its header); one whose text is that tall is cut between sentences.
+std::vector<Block> split_list(const Block& list, const FontSet& fonts, const LayoutOptions& options, float first_room, float room,
+                              const std::vector<Block>& tail);
 
 std::vector<Block> split_item(const Block& item, const Block& list, const FontSet& fonts, const LayoutOptions& options, float room) {
     auto height = [&](const Block& piece) {  // measured in place: a sub-list wraps narrower than a list
@@ -288,7 +338,8 @@ std::vector<Block> split_item(const Block& item, const Block& list, const FontSe
     return out;
 }
 
-std::vector<Block> split_list(const Block& list, const FontSet& fonts, const LayoutOptions& options, float room) {
+std::vector<Block> split_list(const Block& list, const FontSet& fonts, const LayoutOptions& options, float first_room, float room,
+                              const std::vector<Block>& tail) {
     std::vector<Block> parts;
     Block part = list;
     part.children.clear();
@@ -299,16 +350,48 @@ std::vector<Block> split_list(const Block& list, const FontSet& fonts, const Lay
             items.push_back(item);
             continue;
         }
-        for (Block& piece : split_item(item, list, fonts, options, room)) items.push_back(std::move(piece));
+        for (Block& piece : split_item(item, list, fonts, options, first_room)) items.push_back(std::move(piece));
     }
-    for (const Block& item : items) {
-        part.children.push_back(item);
-        if (part.children.size() > 1 && height_of({part}, fonts, options) > room) {
+    auto height = [&](const Block& list_part, bool end) {  // the last part has the 出典 under it
+        std::vector<Block> blocks = {list_part};
+        if (end) blocks.insert(blocks.end(), tail.begin(), tail.end());
+        return height_of(blocks, fonts, options);
+    };
+    auto next_part = [&] {
+        parts.push_back(part);
+        for (const Block& item : part.children) start += !item.continued;
+        part.children.clear();
+        part.start = start;
+    };
+    for (size_t i = 0; i < items.size(); ++i) {
+        const bool end = i + 1 == items.size();
+        Block item = items[i];
+        for (;;) {
+            const float limit = parts.empty() ? first_room : room;
+            part.children.push_back(item);
+            if (height(part, end) <= limit) break;
             part.children.pop_back();
-            parts.push_back(part);
-            start += int(part.children.size());
-            part.children = {item};
-            part.start = start;
+            Block alone = list;
+            alone.children = {item};
+            std::optional<std::pair<Block, Block>> cut;
+            if (height(alone, end) > room)  // taller than a slide on its own: fill this part, then go on
+                cut = cut_item(item, [&](const Block& head) {
+                    part.children.push_back(head);
+                    const bool fits = height(part, false) <= limit;
+                    part.children.pop_back();
+                    return fits;
+                });
+            if (cut) {
+                part.children.push_back(std::move(cut->first));
+                next_part();
+                item = std::move(cut->second);
+                continue;
+            }
+            if (part.children.empty()) {  // alone and no cut: it scrolls
+                part.children.push_back(item);
+                break;
+            }
+            next_part();
         }
     }
     if (!part.children.empty()) parts.push_back(part);
@@ -348,6 +431,14 @@ std::vector<Unit> split_long_units(std::vector<Unit> units, const FontSet& fonts
             return b.kind == BlockKind::List || b.kind == BlockKind::Table;
         });
         if (material == unit.rend() || height_of(unit, fonts, options) <= room) {
+            if (unit.size() == 1 && unit[0].kind == BlockKind::Paragraph)  // an author's long paragraph
+                for (std::optional<std::pair<Block, Block>> cut; height_of(unit, fonts, options) > room &&
+                                                                  (cut = cut_paragraph(unit[0], [&](const Block& head) {
+                                                                       return height_of({head}, fonts, options) <= room;
+                                                                   }));) {
+                    out.push_back({std::move(cut->first)});
+                    unit[0] = std::move(cut->second);
+                }
             out.push_back(std::move(unit));
             continue;
         }
@@ -363,21 +454,24 @@ std::vector<Unit> split_long_units(std::vector<Unit> units, const FontSet& fonts
             return height_of(with, fonts, options) - height_of({probe}, fonts, options);
         };
         const float first_room = std::max(room * 0.5f, room - extra(head, true));
-        room = std::max(room * 0.5f, room - extra(tail, false));  // any part may be the last
-        std::vector<Block> parts = unit[k].kind == BlockKind::List ? split_list(unit[k], fonts, options, first_room)
-                                                                   : split_table(unit[k], fonts, options, first_room);
-        // Later parts have the whole room: cut the rest again with it.
-        if (parts.size() > 1) {
+        room = std::max(room * 0.5f, room - extra(tail, false));  // any part of a table may be the last
+        const bool list = unit[k].kind == BlockKind::List;
+        std::vector<Block> parts;
+        if (list) {
+            parts = split_list(unit[k], fonts, options, first_room, whole_room, tail);
+        } else {
+            parts = split_table(unit[k], fonts, options, first_room);
+        }
+        // Later parts of a table have the whole room: cut the rest again with it.
+        if (!list && parts.size() > 1) {
             Block rest = unit[k];
             rest.children.clear();
-            if (rest.kind == BlockKind::Table)
-                for (const Block& row : parts[0].children)
-                    if (row.header) rest.children.push_back(row);
+            for (const Block& row : parts[0].children)
+                if (row.header) rest.children.push_back(row);
             for (size_t p = 1; p < parts.size(); ++p)
-                for (const Block& c : parts[p].children)
-                    if (!(rest.kind == BlockKind::Table && c.header)) rest.children.push_back(c);
-            if (rest.kind == BlockKind::List) rest.start = parts[1].start;
-            std::vector<Block> more = rest.kind == BlockKind::List ? split_list(rest, fonts, options, room) : split_table(rest, fonts, options, room);
+                for (const Block& row : parts[p].children)
+                    if (!row.header) rest.children.push_back(row);
+            std::vector<Block> more = split_table(rest, fonts, options, room);
             parts.resize(1);
             parts.insert(parts.end(), more.begin(), more.end());
         }
