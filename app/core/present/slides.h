@@ -9,7 +9,8 @@
 //      most half a slide, but always one).
 // Slides are then packed: a section continues on slides marked 「（続き）」 when it does not
 // fit (split between blocks, between list items and between table rows, the header rows
-// repeated; a single row taller than the slide scrolls), and a short section
+// repeated; a list item or paragraph taller than the slide between sentences; a single row or
+// sentence taller than the slide scrolls), and a short section
 // joins the slide before it when that slide is at most half full and the section fits whole — so
 // no slide is nearly empty. A section that is only a heading (its text is in its sub-sections)
 // becomes the title of the slide its first sub-section starts on. No slide is ever empty.

@@ -389,3 +389,37 @@ TEST_CASE("[Slides] a list item taller than a slide is cut between sentences, ou
         CHECK(shown.find("最後の項目です。") != std::string::npos);
     }
 }
+
+TEST_CASE("[Slides] an ordered item and an author's paragraph taller than a slide are cut between sentences, the numbering kept") {
+    std::string sentences;
+    for (int i = 1; i <= 30; ++i) sentences += "手順の説明その" + std::to_string(i) + "は、必要な書類をそろえてから申請します。";
+    const Book book = book_of("# 章\n\n## 番号\n\n1. 短い手順です。\n2. " + sentences + "\n3. 最後の手順です。\n\n## 段落\n\n<!-- slide -->\n\n" +
+                              sentences + "\n\n<!-- /slide -->\n");
+    for (const Screen& screen : kScreens) {
+        CAPTURE(screen.height);
+        const std::vector<Slide> slides = slides_of(book, 0, screen);
+        int last_number = 0;
+        size_t paragraph_pieces = 0;
+        std::string shown;
+        for (const Slide& s : slides) {
+            CHECK(layout_document(s.doc, fonts(), screen.options()).height <= screen.max_height());
+            for (const Block& b : s.doc.blocks) {
+                shown += plain_text(b);
+                if (b.kind == BlockKind::Paragraph && plain_text(b).find("手順の説明") == 0) ++paragraph_pieces;
+                if (b.kind != BlockKind::List) continue;
+                int number = b.start;
+                for (const Block& item : b.children) {
+                    if (plain_text(item) == "最後の手順です。") last_number = number;
+                    number += !item.continued;
+                }
+            }
+        }
+        CHECK(last_number == 3);
+        CHECK(paragraph_pieces >= 2);
+        for (int i = 1; i <= 30; ++i) {
+            const std::string part = "その" + std::to_string(i) + "は";
+            CHECK(shown.find(part) != shown.rfind(part));  // twice: in the list and in the paragraph, no more
+            CHECK(shown.find(part, shown.find(part) + 1) == shown.rfind(part));
+        }
+    }
+}
