@@ -37,17 +37,13 @@ void print_report(const storage::DeliveryReport& report) {
 
 std::optional<storage::StoreChoice> store_choice(const Options& options) {
     const char* env = std::getenv("TEBIKI_STORE");
-    std::string error;
+    std::string error, skipped;
     const std::optional<std::string> environment = env ? std::optional<std::string>(env) : std::nullopt;
     const bool given = options.value("store") || (env && *env);
-    const bool fixed = given || options.system.store;
     auto choice = storage::choose_store(options.value("store"), environment, options.system.store, options.system.store_origin,
-                                        fixed ? std::nullopt : stored_setting(options.paths.data), &error);
-    if (!choice && !given && options.system.store) {
-        // A bad store in the machine's config is said, and the app starts on what comes next.
-        std::fprintf(stderr, "tebiki: %s（この値は使わず、既定値を使います）\n", error.c_str());
-        choice = storage::choose_store(std::nullopt, std::nullopt, stored_setting(options.paths.data), &error);
-    }
+                                        given ? std::nullopt : stored_setting(options.paths.data), &error, &skipped);
+    // A bad store in the machine's config is said, and the command goes on with what comes next.
+    if (!skipped.empty()) std::fprintf(stderr, "tebiki: %s（この値は使わず、既定値を使います）\n", skipped.c_str());
     if (!choice) std::fprintf(stderr, "tebiki: %s\n", error.c_str());
     return choice;
 }

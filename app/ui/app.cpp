@@ -205,13 +205,11 @@ void App::open_assessment_store() {
         } catch (const storage::StorageError&) {
         }
     }
-    std::string error;
+    std::string error, skipped;
     const std::optional<std::string> environment = env ? std::optional<std::string>(env) : std::nullopt;
-    auto choice = storage::choose_store(options.value("store"), environment, options.system.store, options.system.store_origin, stored, &error);
-    if (!choice && options.system.store && !options.value("store") && !(env && *env)) {
-        notices.push_back(error);  // a bad store in /etc/tebiki/config.toml: said, then the next in line
-        choice = storage::choose_store(std::nullopt, std::nullopt, stored, &error);
-    }
+    auto choice = storage::choose_store(options.value("store"), environment, options.system.store, options.system.store_origin, stored,
+                                        &error, &skipped);
+    if (!skipped.empty()) notices.push_back(skipped);  // a bad store in /etc/tebiki/config.toml: said, the next in line used
     if (!choice) {
         notices.push_back(error);  // a bad stored setting: this installation's own file, and say so
         choice = storage::parse_store("sqlite", "default", &error);

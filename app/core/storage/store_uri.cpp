@@ -154,10 +154,13 @@ std::optional<StoreChoice> choose_store(const std::optional<std::string>& option
 
 std::optional<StoreChoice> choose_store(const std::optional<std::string>& option, const std::optional<std::string>& environment,
                                         const std::optional<std::string>& system, const std::string& system_file,
-                                        const std::optional<std::string>& setting, std::string* error) {
+                                        const std::optional<std::string>& setting, std::string* error, std::string* skipped) {
     if ((option && !option->empty()) || (environment && !environment->empty()) || !system || system->empty())
         return choose_store(option, environment, setting, error);
-    return parse_store(*system, system_file, error);
+    std::string refused;
+    if (auto choice = parse_store(*system, system_file, &refused)) return choice;
+    if (skipped) *skipped = refused;
+    return choose_store(std::nullopt, std::nullopt, setting, error);
 }
 
 }  // namespace tebiki::storage

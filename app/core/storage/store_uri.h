@@ -33,10 +33,11 @@ std::optional<StoreChoice> parse_store(std::string_view text, const std::string&
 std::optional<StoreChoice> choose_store(const std::optional<std::string>& option, const std::optional<std::string>& environment,
                                         const std::optional<std::string>& setting, std::string* error);
 // The same with the machine's config (/etc/tebiki/config.toml, named by `system_file` in
-// messages and as the origin: "file:line: store") between TEBIKI_STORE and the setting.
+// messages and as the origin: "file:line: store") between TEBIKI_STORE and the setting. A bad
+// value there never stops tebiki: it is said in *skipped and the choice goes on to the setting.
 std::optional<StoreChoice> choose_store(const std::optional<std::string>& option, const std::optional<std::string>& environment,
                                         const std::optional<std::string>& system, const std::string& system_file,
-                                        const std::optional<std::string>& setting, std::string* error);
+                                        const std::optional<std::string>& setting, std::string* error, std::string* skipped);
 
 // The URI without the password, wherever it is (user:PASSWORD@ or ?password=).
 std::string without_password(std::string_view uri);

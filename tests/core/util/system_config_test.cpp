@@ -100,22 +100,31 @@ TEST_CASE("[SystemConfig] no file is no settings; TEBIKI_SYSTEM_CONFIG names the
 }
 
 TEST_CASE("[StoreUri] the machine's config comes after --store and TEBIKI_STORE, before the admin setting") {
-    std::string error;
+    std::string error, skipped;
     const std::optional<std::string> system = "postgresql://writer@ward-db/tebiki";
     const std::string where = "/etc/tebiki/config.toml:1: store";
-    auto c = storage::choose_store(std::nullopt, std::nullopt, system, where, std::string("sqlite:/tmp/x.sqlite"), &error);
+    auto c = storage::choose_store(std::nullopt, std::nullopt, system, where, std::string("sqlite:/tmp/x.sqlite"), &error, &skipped);
     REQUIRE(c);
     CHECK(c->kind == storage::StoreChoice::Kind::Postgres);
     CHECK(c->origin == where);
-    c = storage::choose_store(std::nullopt, std::string("sqlite:/tmp/env.sqlite"), system, where, std::nullopt, &error);
+    c = storage::choose_store(std::nullopt, std::string("sqlite:/tmp/env.sqlite"), system, where, std::nullopt, &error, &skipped);
     REQUIRE(c);
     CHECK(c->origin == "TEBIKI_STORE");
-    c = storage::choose_store(std::string("sqlite"), std::nullopt, system, where, std::nullopt, &error);
+    c = storage::choose_store(std::string("sqlite"), std::nullopt, system, where, std::nullopt, &error, &skipped);
     REQUIRE(c);
     CHECK(c->origin == "--store");
-    c = storage::choose_store(std::nullopt, std::nullopt, std::nullopt, where, std::string("sqlite:/tmp/x.sqlite"), &error);
+    c = storage::choose_store(std::nullopt, std::nullopt, std::nullopt, where, std::string("sqlite:/tmp/x.sqlite"), &error, &skipped);
     REQUIRE(c);
     CHECK(c->origin == "setting");
-    CHECK_FALSE(storage::choose_store(std::nullopt, std::nullopt, std::string("mysql://x"), where, std::nullopt, &error));
-    CHECK(error.rfind(where, 0) == 0);
+    CHECK(skipped.empty());
+    // A bad value in the config is said and skipped: the setting, else the default, is used.
+    c = storage::choose_store(std::nullopt, std::nullopt, std::string("mysql://x"), where, std::string("sqlite:/tmp/x.sqlite"), &error, &skipped);
+    REQUIRE(c);
+    CHECK(c->origin == "setting");
+    CHECK(skipped.rfind(where, 0) == 0);
+    skipped.clear();
+    c = storage::choose_store(std::nullopt, std::nullopt, std::string("mysql://x"), where, std::nullopt, &error, &skipped);
+    REQUIRE(c);
+    CHECK(c->origin == "default");
+    CHECK(skipped.rfind(where, 0) == 0);
 }
