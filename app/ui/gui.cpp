@@ -101,6 +101,15 @@ void on_quit_signal(int sig) {
     }
     g_quit_signal = sig;
 }
+// The kiosk's monitor: --monitor N, else the machine's config, else the first (1 = the first;
+// a number past the last means the last). Null when GLFW sees no monitor.
+GLFWmonitor* kiosk_monitor(const cli::Options& options) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    const int wanted = int(options.number("monitor", options.system.monitor.value_or(1))) - 1;
+    return count > 0 ? monitors[std::clamp(wanted, 0, count - 1)] : nullptr;
+}
+
 std::string g_audience_shot;  // NAME-audience.png: the second screen, saved by render()
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     trace_event("key", key, action);
@@ -415,10 +424,7 @@ int run_gui(const cli::Options& options) {
     // setting is honoured by switching to full screen once the app has loaded.
     GLFWmonitor* monitor = nullptr;
     if (options.flag("kiosk") && !screenshot) {
-        int count = 0;
-        GLFWmonitor** monitors = glfwGetMonitors(&count);
-        const int wanted = int(options.number("monitor", options.system.monitor.value_or(1))) - 1;  // --monitor > config
-        monitor = count > 0 ? monitors[std::clamp(wanted, 0, count - 1)] : nullptr;
+        monitor = kiosk_monitor(options);
         if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
             width = mode->width;
             height = mode->height;
@@ -452,12 +458,9 @@ int run_gui(const cli::Options& options) {
     if (app->kiosk.on && !monitor) {
         // Kiosk from the stored setting or the machine's config: go full screen now, on the
         // config's monitor when it names one.
-        int count = 0;
-        GLFWmonitor** monitors = glfwGetMonitors(&count);
-        const int wanted = int(options.number("monitor", options.system.monitor.value_or(1))) - 1;
-        if (GLFWmonitor* primary = count > 0 ? monitors[std::clamp(wanted, 0, count - 1)] : glfwGetPrimaryMonitor())
-            if (const GLFWvidmode* mode = glfwGetVideoMode(primary))
-                glfwSetWindowMonitor(window, primary, 0, 0, mode->width, mode->height, mode->refreshRate);
+        if (GLFWmonitor* chosen = kiosk_monitor(options))
+            if (const GLFWvidmode* mode = glfwGetVideoMode(chosen))
+                glfwSetWindowMonitor(window, chosen, 0, 0, mode->width, mode->height, mode->refreshRate);
     } else if (!app->kiosk.on && !screenshot && !options.value("size")) {
         if (auto g = saved_geometry(*app)) {
             glfwSetWindowPos(window, (*g)[0], (*g)[1]);
