@@ -431,14 +431,13 @@ std::vector<Unit> split_long_units(std::vector<Unit> units, const FontSet& fonts
             return b.kind == BlockKind::List || b.kind == BlockKind::Table;
         });
         if (material == unit.rend() || height_of(unit, fonts, options) <= room) {
-            if (unit.size() == 1 && unit[0].kind == BlockKind::Paragraph)  // an author's long paragraph
-                for (std::optional<std::pair<Block, Block>> cut; height_of(unit, fonts, options) > room &&
-                                                                  (cut = cut_paragraph(unit[0], [&](const Block& head) {
-                                                                       return height_of({head}, fonts, options) <= room;
-                                                                   }));) {
-                    out.push_back({std::move(cut->first)});
-                    unit[0] = std::move(cut->second);
-                }
+            const auto fits = [&](const Block& head) { return height_of({head}, fonts, options) <= room; };
+            while (unit.size() == 1 && unit[0].kind == BlockKind::Paragraph && height_of(unit, fonts, options) > room) {
+                auto cut = cut_paragraph(unit[0], fits);  // an author's long paragraph
+                if (!cut) break;
+                out.push_back({std::move(cut->first)});
+                unit[0] = std::move(cut->second);
+            }
             out.push_back(std::move(unit));
             continue;
         }
@@ -456,12 +455,8 @@ std::vector<Unit> split_long_units(std::vector<Unit> units, const FontSet& fonts
         const float first_room = std::max(room * 0.5f, room - extra(head, true));
         room = std::max(room * 0.5f, room - extra(tail, false));  // any part of a table may be the last
         const bool list = unit[k].kind == BlockKind::List;
-        std::vector<Block> parts;
-        if (list) {
-            parts = split_list(unit[k], fonts, options, first_room, whole_room, tail);
-        } else {
-            parts = split_table(unit[k], fonts, options, first_room);
-        }
+        std::vector<Block> parts = list ? split_list(unit[k], fonts, options, first_room, whole_room, tail)
+                                        : split_table(unit[k], fonts, options, first_room);
         // Later parts of a table have the whole room: cut the rest again with it.
         if (!list && parts.size() > 1) {
             Block rest = unit[k];
