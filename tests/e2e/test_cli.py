@@ -36,25 +36,26 @@ good = run([BIN, "check", *common])
 if good.returncode != 0:
     fail("fixture content must pass check: " + good.stdout)
 
-bad_dir = tempfile.mkdtemp()
-os.makedirs(os.path.join(bad_dir, "1-x"))
-with open(os.path.join(bad_dir, "1-x", "part.toml"), "w") as f:
-    f.write('title = "x"\n')
-with open(os.path.join(bad_dir, "1-x", "01-a.md"), "w") as f:
-    f.write("# 題\n\n[なし](02-b.md)\n")
+def one_chapter(part_toml, chapter_md):
+    """A content folder with one part (1-x) of one chapter (01-a.md)."""
+    folder = tempfile.mkdtemp()
+    os.makedirs(os.path.join(folder, "1-x"))
+    with open(os.path.join(folder, "1-x", "part.toml"), "w") as f:
+        f.write(part_toml)
+    with open(os.path.join(folder, "1-x", "01-a.md"), "w") as f:
+        f.write(chapter_md)
+    return folder
+
+
+bad_dir = one_chapter('title = "x"\n', "# 題\n\n[なし](02-b.md)\n")
 bad = run([BIN, "check", "--content", bad_dir])
 if bad.returncode != 1 or "01-a.md:3:" not in bad.stdout:
     fail("check reports file:line and exits 1: " + bad.stdout)
 
 # Notation (content/notation.toml): each use of an avoided form is a file:line warning that does
 # not fail the check; a broken list does.
-notation_dir = tempfile.mkdtemp()
+notation_dir = one_chapter('title = "x"\nshort = "x"\nsummary = "x"\n', "# 題\n\n申請の手続きを確かめます。\n")
 no_questionnaires = tempfile.mkdtemp()
-os.makedirs(os.path.join(notation_dir, "1-x"))
-with open(os.path.join(notation_dir, "1-x", "part.toml"), "w") as f:
-    f.write('title = "x"\nshort = "x"\nsummary = "x"\n')
-with open(os.path.join(notation_dir, "1-x", "01-a.md"), "w") as f:
-    f.write("# 題\n\n申請の手続きを確かめます。\n")
 with open(os.path.join(notation_dir, "notation.toml"), "w") as f:
     f.write('[[term]]\nprefer = "手続"\navoid = ["手続き"]\n')
 warned = run([BIN, "check", "--content", notation_dir, "--assessment", no_questionnaires, "--assets", FIXTURE_ASSETS])
